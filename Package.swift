@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Module layout follows ../shared/design/architecture.md; dependency arrows point one way:
+// Model ← Manifest / EC2Query / PacketCapture ← MirrorVerify / MirrorLab ← CLI ← mirrorplan.
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "mirrorplan",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "mirrorplan", targets: ["mirrorplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        .target(name: "MirrorPlanModel", swiftSettings: upcoming),
+        .target(
+            name: "MirrorPlanManifest",
+            dependencies: ["MirrorPlanModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: upcoming),
+        .target(
+            name: "EC2Query",
+            dependencies: ["MirrorPlanModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: upcoming),
+        .target(name: "PacketCapture", swiftSettings: upcoming),
+        .target(name: "MirrorVerify", dependencies: ["MirrorPlanModel", "PacketCapture"], swiftSettings: upcoming),
+        .target(name: "MirrorLab", dependencies: ["MirrorPlanModel", "EC2Query"], swiftSettings: upcoming),
+        .target(
+            name: "MirrorPlanCLI",
+            dependencies: [
+                "MirrorPlanModel", "MirrorPlanManifest", "EC2Query", "PacketCapture", "MirrorVerify", "MirrorLab",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming),
+        .executableTarget(
+            name: "mirrorplan",
+            dependencies: ["MirrorPlanCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: upcoming),
+
+        .testTarget(name: "MirrorPlanManifestTests", dependencies: ["MirrorPlanManifest"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EC2QueryTests", dependencies: ["EC2Query"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MirrorVerifyTests", dependencies: ["MirrorVerify", "PacketCapture"]),
+        .testTarget(name: "MirrorLabTests", dependencies: ["MirrorLab", "EC2Query"]),
+        .testTarget(name: "MirrorPlanCLITests", dependencies: ["MirrorPlanCLI"]),
+    ]
+)

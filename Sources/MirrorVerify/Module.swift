@@ -1,0 +1,1 @@
+// MirrorVerify: see ../shared/design/architecture.md (Modules). Replaced by the module's first real file.

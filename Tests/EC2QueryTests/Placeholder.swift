@@ -1,0 +1,1 @@
+// Tests for EC2Query.
