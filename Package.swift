@@ -39,6 +39,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
+        // Test-only library: running real binaries (mirrorplan, ip, tcpdump, tshark, aws) from tests.
+        .target(name: "MirrorPlanTestSupport", swiftSettings: upcoming),
         .executableTarget(
             name: "mirrorplan",
             dependencies: ["MirrorPlanCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: upcoming),
@@ -48,6 +50,6 @@ let package = Package(
         .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MirrorVerifyTests", dependencies: ["MirrorVerify", "PacketCapture"]),
         .testTarget(name: "MirrorLabTests", dependencies: ["MirrorLab", "EC2Query"]),
-        .testTarget(name: "MirrorPlanCLITests", dependencies: ["MirrorPlanCLI"]),
+        .testTarget(name: "MirrorPlanCLITests", dependencies: ["MirrorPlanCLI", "MirrorPlanTestSupport"]),
     ]
 )
