@@ -102,7 +102,8 @@ public struct VerificationTally: Sendable {
             if direction > 0 { o.forward += 1 } else { o.reverse += 1 }
             if packet.innerTransport.isEchoRequest { o.echoRequests += 1 }
             if packet.innerTransport.isEchoReply { o.echoReplies += 1 }
-            if packet.inner.isTruncated || !packet.innerTransport.typePresent && check.traffic == .icmp {
+            // An outer fragment cuts the inner packet too; that is reported as fragmentation, not truncation.
+            if packet.inner.isTruncated, !packet.outer.isFragment {
                 o.truncatedPackets += 1
                 o.truncatedTo = max(o.truncatedTo ?? 0, packet.innerFrameLength)
             }

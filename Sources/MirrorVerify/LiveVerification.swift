@@ -1,0 +1,35 @@
+import PacketCapture
+
+/// Runs checks over a live capture on one interface: the thin I/O shell around `VerificationTally`.
+public enum LiveVerification {
+    /// Captures on `interface` until `shouldStop()` returns true (asked about every 100 ms), counting every frame
+    /// against `checks`; `progress(seen, matched)` is called after each poll tick.
+    public static func verify(
+        interface: String, checks: [VerificationCheck], innerPath: String? = nil,
+        shouldStop: () -> Bool, progress: ((_ seen: Int, _ matched: Int) -> Void)? = nil
+    ) throws -> VerificationReport {
+        let capture = try LiveCapture(interface: interface)
+        var tally = VerificationTally(checks: checks)
+        let writer = try innerPath.map { try PcapWriter(path: $0) }
+        var packet = DecodedPacket()
+        var writeError: (any Error)?
+        try capture.run(
+            shouldStop: {
+                progress?(tally.summary.frames, tally.matchedPackets)
+                return writeError != nil || shouldStop()
+            },
+            onFrame: { frame in
+                PacketDecoder.decode(frame.bytes, linkType: frame.linkType, into: &packet)
+                tally.observe(packet)
+                guard let writer, packet.tunnel == .vxlan, writeError == nil else { return }
+                do {
+                    try writer.write(
+                        frame.bytes.suffix(from: packet.innerFrameOffset), originalLength: 0,
+                        timestampNanoseconds: frame.timestampNanoseconds)
+                } catch { writeError = error }
+            })
+        if let writeError { throw writeError }
+        try writer?.close()
+        return tally.report()
+    }
+}
