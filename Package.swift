@@ -51,8 +51,8 @@ let package = Package(
         .testTarget(name: "EC2QueryTests", dependencies: ["EC2Query"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MirrorVerifyTests", dependencies: ["MirrorVerify", "PacketCapture"]),
-        // Kernel-made captures: network namespaces, VXLAN and tc mirroring; runs as root with ip/tcpdump/dumpcap.
-        .testTarget(name: "CaptureKernelTests", dependencies: ["PacketCapture", "MirrorPlanTestSupport"]),
+        // The built binary on fixtures, and on kernel-made captures (network namespaces, VXLAN, tc mirroring; root).
+        .testTarget(name: "VerifyEndToEndTests", dependencies: ["PacketCapture", "MirrorPlanTestSupport"]),
         .testTarget(name: "MirrorLabTests", dependencies: ["MirrorLab", "EC2Query"]),
         .testTarget(name: "MirrorPlanCLITests", dependencies: ["MirrorPlanCLI", "MirrorPlanTestSupport"]),
     ]

@@ -23,7 +23,9 @@ public struct PcapNGReader {
                 return Int64(truncatingIfNeeded: units / max(divisor, 1))
             }
             let shift = binaryExponent ?? 0
-            return Int64(Double(units) / Double(sign: .plus, exponent: shift, significand: 1) * 1e9)
+            let nanoseconds = Double(units) / Double(sign: .plus, exponent: shift, significand: 1) * 1e9
+            // A hostile resolution can put the value out of range: saturate rather than trap.
+            return nanoseconds < 9.2e18 ? Int64(nanoseconds) : Int64.max
         }
     }
 
