@@ -3,12 +3,14 @@ import PacketCapture
 /// Runs checks over a live capture on one interface: the thin I/O shell around `VerificationTally`.
 public enum LiveVerification {
     /// Captures on `interface` until `shouldStop()` returns true (asked about every 100 ms), counting every frame
-    /// against `checks`; `progress(seen, matched)` is called after each poll tick.
+    /// against `checks`; `progress(seen, matched)` is called after each poll tick. `ready` is called once the
+    /// kernel is capturing, so traffic started from it (the prober) is not missed.
     public static func verify(
-        interface: String, checks: [VerificationCheck], innerPath: String? = nil,
+        interface: String, checks: [VerificationCheck], innerPath: String? = nil, ready: () -> Void = {},
         shouldStop: () -> Bool, progress: ((_ seen: Int, _ matched: Int) -> Void)? = nil
     ) throws -> VerificationReport {
         let capture = try LiveCapture(interface: interface)
+        ready()
         var tally = VerificationTally(checks: checks)
         let writer = try innerPath.map { try PcapWriter(path: $0) }
         var packet = DecodedPacket()

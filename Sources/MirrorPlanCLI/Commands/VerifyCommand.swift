@@ -154,24 +154,27 @@ struct VerifyCommand: AsyncParsableCommand {
         let started = Date()
         let limit = Double(duration?.nanoseconds ?? 20_000_000_000) / 1e9
         let probeState = Mutex<(done: Date?, result: Result<EchoProbeResult, LiveCaptureError>?)>((nil, nil))
+        var prober: EchoProber?
         if let ping {
             guard let target = IPAddress(ping), !target.isIPv6 else {
                 throw ValidationError("--ping \(ping) is not an IPv4 address")
             }
-            let prober = EchoProber(destination: target, count: count)
+            prober = EchoProber(destination: target, count: count)
+        }
+        let startProbing = {
+            guard let prober else { return }
             // The prober blocks on its raw socket: give it its own thread while this one captures.
-            let thread = Thread {
+            Thread {
                 let outcome: Result<EchoProbeResult, LiveCaptureError>
                 do throws(LiveCaptureError) { outcome = .success(try prober.run()) } catch { outcome = .failure(error) }
                 probeState.withLock { $0 = (Date(), outcome) }
-            }
-            thread.start()
+            }.start()
         }
         let progress = ProgressLine()
         let report: VerificationReport
         do {
             report = try LiveVerification.verify(
-                interface: interface, checks: checks, innerPath: writeInner,
+                interface: interface, checks: checks, innerPath: writeInner, ready: startProbing,
                 shouldStop: {
                     if Date().timeIntervalSince(started) >= limit { return true }
                     // After the prober's last reply, wait a little for the mirrored copies, then stop.
