@@ -42,13 +42,16 @@ extension ManifestReader {
                     error(.tooManyRules, "filter '\(name)' has \(total) rules; AWS allows at most \(FilterSpec.maximumRules) per filter, ingress and egress together", at: item.position)
                     clean = false
                 }
-                guard let (rule, numberNode) = readRule(item, direction: direction, filter: name) else { clean = false; continue }
-                if let earlier = numbers[rule.number] {
-                    error(.ruleNumberDuplicate, "\(direction.rawValue) rule number \(rule.number) is already used at line \(earlier.position.line) of filter '\(name)'; rule numbers must be unique per filter and direction", at: numberNode.position)
-                    clean = false
-                    continue
+                let (rule, number) = readRule(item, direction: direction, filter: name)
+                if let (value, numberNode) = number {
+                    if let earlier = numbers[value] {
+                        error(.ruleNumberDuplicate, "\(direction.rawValue) rule number \(value) is already used at line \(earlier.position.line) of filter '\(name)'; rule numbers must be unique per filter and direction", at: numberNode.position)
+                        clean = false
+                        continue
+                    }
+                    numbers[value] = numberNode
                 }
-                numbers[rule.number] = numberNode
+                guard let rule, let (_, numberNode) = number else { clean = false; continue }
                 rulesByDirection[direction, default: []].append(rule)
                 read.rules.append((rule, numberNode))
             }
@@ -72,11 +75,14 @@ extension ManifestReader {
         return nil
     }
 
-    /// One rule; nil if anything in it is wrong (all of it is reported). Also returns the `rule:` value node.
-    mutating func readRule(_ node: YAMLNode, direction: FilterRuleSpec.Direction, filter: String) -> (FilterRuleSpec, YAMLNode)? {
+    /// One rule, nil if anything in it is wrong (all of it is reported), and its number with the `rule:` value
+    /// node whenever the number itself is fine (duplicate numbers are checked even in otherwise broken rules).
+    mutating func readRule(
+        _ node: YAMLNode, direction: FilterRuleSpec.Direction, filter: String
+    ) -> (rule: FilterRuleSpec?, number: (Int, YAMLNode)?) {
         let context = "an \(direction.rawValue) rule of filter '\(filter)'"
         let set = FieldSet(context: context, allowed: Self.ruleKeys, required: ["rule", "action", "source", "destination"])
-        guard let fields = fields(of: node, set) else { return nil }
+        guard let fields = fields(of: node, set) else { return (nil, nil) }
         var clean = true
         let number = fields["rule"].flatMap { integer($0, "rule number", in: FilterRuleSpec.numberRange, rangeCode: .ruleNumberRange) }
         if fields["rule"] != nil, number == nil { clean = false }
@@ -123,12 +129,13 @@ extension ManifestReader {
         let description = optionalString(fields, "description", "rule description")
         if description.present, description.value == nil { clean = false }
 
-        guard clean, let number, let action, let source, let destination, let numberNode = fields["rule"] else { return nil }
+        guard let number, let numberNode = fields["rule"] else { return (nil, nil) }
+        guard clean, let action, let source, let destination else { return (nil, (number, numberNode)) }
         let rule = FilterRuleSpec(
             direction: direction, number: number, action: action, protocol: ipProtocol ?? nil, source: source,
             destination: destination, sourcePorts: ports["sourcePorts"], destinationPorts: ports["destinationPorts"],
             description: description.value)
-        return (rule, numberNode)
+        return (rule, (number, numberNode))
     }
 
     /// `.some(nil)`: all protocols (`all`); `.some(p)`: one protocol; nil: an error was reported.

@@ -74,9 +74,9 @@ struct ManifestReader {
                 error(.wrongType, "\(kind) names must be plain words, not \(pair.key.typeName)", at: pair.key.position)
                 continue
             }
-            guard DesiredState.isValidName(key.text) else {
+            // An invalid name is reported, and the entry is still read so its other problems show up too.
+            if !DesiredState.isValidName(key.text) {
                 error(.invalidName, "\(kind) name '\(key.text)' \(Self.nameRule)", at: pair.key.position)
-                continue
             }
             entries.append((key.text, pair.key, pair.value))
         }
