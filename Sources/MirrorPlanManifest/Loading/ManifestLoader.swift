@@ -52,7 +52,8 @@ public enum ManifestLoader {
         guard outcome.problem == nil, outcome.duplicates.allSatisfy({ $0.repeated != nil }) else {
             return ManifestLoadResult(state: nil, diagnostics: sorted(reader.diagnostics))
         }
-        guard let root = outcome.root else {
+        // A document of only comments or a bare `---` composes to an empty scalar: that is an empty file too.
+        guard let root = outcome.root, !(root.scalar?.kind == .null && root.scalar?.text == "") else {
             reader.error(.empty, "the file is empty; a manifest needs at least 'apiVersion: mirrorplan/v1' and 'stack: NAME'", at: SourcePosition(line: 1, column: 1))
             return ManifestLoadResult(state: nil, diagnostics: reader.diagnostics)
         }

@@ -17,29 +17,35 @@ enum SourceText {
         return SourcePosition(line: line, column: column)
     }
 
-    /// The position of the first byte that is not valid UTF-8, or nil if all of `bytes` is UTF-8.
+    /// The position of the first byte that is not valid UTF-8 (and that byte), or nil if all of `bytes` is.
     static func firstInvalidUTF8(in bytes: some Collection<UInt8>) -> (position: SourcePosition, byte: UInt8)? {
-        var line = 1, column = 1
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var consumed: [UInt8] = []
-        // Decode scalar by scalar; track bytes so the offending one can be named.
-        var byteIterator = AnyIterator { () -> UInt8? in
-            let next = iterator.next()
-            if let next { consumed.append(next) }
-            return next
-        }
-        while true {
-            consumed.removeAll(keepingCapacity: true)
-            switch decoder.decode(&byteIterator) {
-            case .scalarValue(let scalar):
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-            case .emptyInput:
-                return nil
-            case .error:
-                return (SourcePosition(line: line, column: column), consumed.first ?? 0)
+        let bytes = Array(bytes)
+        var line = 1, column = 1, index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            var lowerSecond: UInt8 = 0x80, upperSecond: UInt8 = 0xBF
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lowerSecond = 0xA0
+            case 0xED: length = 3; upperSecond = 0x9F  // no UTF-16 surrogates
+            case 0xE1...0xEF: length = 3
+            case 0xF0: length = 4; lowerSecond = 0x90
+            case 0xF4: length = 4; upperSecond = 0x8F  // nothing past U+10FFFF
+            case 0xF1...0xF3: length = 4
+            default: return (SourcePosition(line: line, column: column), lead)
             }
+            for offset in 1..<length {
+                guard index + offset < bytes.count else { return (SourcePosition(line: line, column: column), lead) }
+                let byte = bytes[index + offset]
+                let (lower, upper) = offset == 1 ? (lowerSecond, upperSecond) : (UInt8(0x80), UInt8(0xBF))
+                guard (lower...upper).contains(byte) else { return (SourcePosition(line: line, column: column), lead) }
+            }
+            if lead == 0x0A { line += 1; column = 1 } else { column += 1 }
+            index += length
         }
+        return nil
     }
 
     /// Splits into lines the way positions count them (a "\r\n" ends one line).
