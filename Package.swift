@@ -48,6 +48,7 @@ let package = Package(
         .testTarget(
             name: "MirrorPlanManifestTests",
             dependencies: ["MirrorPlanManifest", "MirrorPlanModel", "MirrorPlanTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MirrorPlanModelTests", dependencies: ["MirrorPlanModel"]),
         .testTarget(name: "EC2QueryTests", dependencies: ["EC2Query"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MirrorVerifyTests", dependencies: ["MirrorVerify", "PacketCapture"]),
