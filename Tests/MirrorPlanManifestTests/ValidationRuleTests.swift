@@ -45,7 +45,7 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
         RuleCase("invalid/mixed-address-families", schema: false, .error("1️⃣", .mixedAddressFamilies, "source 0.0.0.0/0 is IPv4 but destination 2001:db8::/32 is IPv6", "same family")),
         RuleCase("invalid/session-number-range", schema: true, .error("1️⃣", .sessionNumberRange, "session number 40000 is out of range", "1..32766")),
         RuleCase("invalid/session-number-duplicate", schema: false, .error("1️⃣", .sessionNumberDuplicate, "session number 1 is already used by session 'server'", "unique per source")),
-        RuleCase("invalid/too-many-sessions-per-source", schema: false, .error("1️⃣", .tooManySessionsPerSource, "'s4' is a 4th session on source eni-0123456789abcdef0", "'s1', 's2', 's3'", "at most 3")),
+        RuleCase("invalid/too-many-sessions-per-source", schema: false, .error("1️⃣", .tooManySessionsPerSource, "session 's4' makes 4 sessions on source eni-0123456789abcdef0", "with 's1', 's2', 's3'", "at most 3")),
         RuleCase("invalid/source-is-target", schema: false, .error("1️⃣", .sourceIsTarget, "source instance Server of session 'server' is also the network interface of target 'monitor'")),
         RuleCase("invalid/unknown-target", schema: false,
                  .error("1️⃣", .unknownTarget, "refers to target 'monitr'", "did you mean 'monitor'?"),

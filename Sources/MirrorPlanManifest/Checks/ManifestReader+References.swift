@@ -27,9 +27,9 @@ extension ManifestReader {
         for session in manifest.sessions {
             guard let source = session.source else { continue }
             let earlier = bySource[source.reference, default: []]
-            if earlier.count == SessionSpec.maximumSessionsPerSource {
-                let names = earlier.map { "'\($0.name)'" }.joined(separator: ", ")
-                error(.tooManySessionsPerSource, "session '\(session.name)' is a 4th session on source \(source.reference) (already: \(names)); AWS allows at most \(SessionSpec.maximumSessionsPerSource) sessions per source network interface", at: source.node.position)
+            if earlier.count >= SessionSpec.maximumSessionsPerSource {
+                let names = earlier.prefix(SessionSpec.maximumSessionsPerSource).map { "'\($0.name)'" }.joined(separator: ", ")
+                error(.tooManySessionsPerSource, "session '\(session.name)' makes \(earlier.count + 1) sessions on source \(source.reference) (with \(names)\(earlier.count > SessionSpec.maximumSessionsPerSource ? ", ..." : "")); AWS allows at most \(SessionSpec.maximumSessionsPerSource) sessions per source network interface", at: source.node.position)
             }
             if let number = session.number, let clash = earlier.first(where: { $0.number?.value == number.value }) {
                 error(.sessionNumberDuplicate, "session number \(number.value) is already used by session '\(clash.name)' on the same source \(source.reference); numbers must be unique per source network interface", at: number.node.position)
@@ -46,6 +46,9 @@ extension ManifestReader {
     }
 
     private static func list(_ kind: String, _ names: [String]) -> String {
-        names.isEmpty ? " (no \(kind) are defined)" : " (\(kind): \(names.joined(separator: ", ")))"
+        // A long list would drown the message: name the first few.
+        let shown = names.prefix(8).joined(separator: ", ")
+        let more = names.count > 8 ? " and \(names.count - 8) more" : ""
+        return names.isEmpty ? " (no \(kind) are defined)" : " (\(kind): \(shown)\(more))"
     }
 }

@@ -70,8 +70,8 @@ extension ManifestReader {
     }
 
     /// The value of `{ instance: X }`: a Name tag (1..255 characters) or an instance id.
-    mutating func instanceName(_ node: YAMLNode, _ what: String, extraKeys: [String] = []) -> String? {
-        let set = FieldSet(context: what, allowed: ["instance"] + extraKeys, required: extraKeys.isEmpty ? ["instance"] : [])
+    mutating func instanceName(_ node: YAMLNode, _ what: String) -> String? {
+        let set = FieldSet(context: what, allowed: ["instance"], required: ["instance"])
         guard let fields = fields(of: node, set), let value = fields["instance"], let name = string(value, "instance") else { return nil }
         guard (1...255).contains(name.count) else {
             error(.invalidValue, "instance must be a Name tag of 1 to 255 characters or an instance id (i-...)", at: value.position)

@@ -7,7 +7,10 @@ enum NearestMatch {
         let limit = min(3, max(1, lowered.count / 3))
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(lowered, Array(candidate.lowercased().unicodeScalars))
+            // Lengths further apart than the limit cannot be within it: skip the quadratic comparison.
+            let other = Array(candidate.lowercased().unicodeScalars)
+            guard abs(other.count - lowered.count) <= limit else { continue }
+            let distance = editDistance(lowered, other)
             if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
         return best?.candidate

@@ -33,8 +33,9 @@ enum ScalarResolver {
             for part in body.split(separator: ":") {
                 guard let value = Int(part) else { return nil }
                 let (product, overflow) = total.multipliedReportingOverflow(by: 60)
-                guard !overflow else { return nil }
-                total = product + value
+                let (sum, sumOverflow) = product.addingReportingOverflow(value)
+                guard !overflow, !sumOverflow else { return nil }
+                total = sum
             }
             magnitude = total
         } else { magnitude = Int(body) }
