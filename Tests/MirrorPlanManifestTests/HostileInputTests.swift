@@ -154,6 +154,13 @@ import Testing
         #expect(try #require(result.state).sessions.count == 1000)
     }
 
+    @Test func aByteOrderMarkAndWindowsLineEndingsAreAccepted() {
+        let text = "\u{FEFF}apiVersion: mirrorplan/v1\r\nstack: lab\r\nregion: nowhere\r\n"
+        let result = ManifestLoader.load(data: Data(text.utf8), file: "m.yaml")
+        #expect(codes(result) == [ManifestDiagnosticCode.invalidRegion.rawValue])
+        #expect(position(result.diagnostics.first) == [3, 9])
+    }
+
     // MARK: Unicode columns
 
     @Test func columnsCountUnicodeScalarsAfterWideAndCombiningCharacters() throws {

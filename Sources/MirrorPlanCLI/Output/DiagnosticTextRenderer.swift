@@ -55,7 +55,9 @@ struct DiagnosticTextRenderer {
     }
 
     static func splitLines(_ text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        // The loader skips a byte order mark, so columns on line 1 start after it.
+        let text = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+        return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     }
 
     private func paint(_ text: String, _ code: String) -> String {

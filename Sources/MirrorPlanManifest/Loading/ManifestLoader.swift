@@ -26,6 +26,10 @@ public enum ManifestLoader {
 
     public static func load(text: String, file: String) -> ManifestLoadResult {
         guard text.utf8.count <= maximumFileSize else { return tooLarge(byteCount: text.utf8.count, file: file) }
+        // A UTF-8 byte order mark is not content (Yams would read it as part of the first key); editors do not
+        // count it as a column either.
+        var text = text
+        if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
         let outcome = DocumentComposer.compose(text)
         var reader = ManifestReader(file: file)
         for duplicate in outcome.duplicates {
