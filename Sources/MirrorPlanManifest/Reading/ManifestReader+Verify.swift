@@ -9,7 +9,7 @@ extension ManifestReader {
             var read = readVerifyCheck(item)
             if let spec = read.spec {
                 if let earlier = seen[spec.name] {
-                    error(.duplicateName, "verify check name '\(spec.name)' is already used at line \(earlier.position.line); names must be unique", at: Self.nameNode(of: item) ?? item.position)
+                    error(.duplicateName, "verify check name '\(spec.name)' is already used at line \(earlier.position.line); names must be unique", at: Self.namePosition(of: item) ?? item.position)
                     read.spec = nil
                 } else {
                     seen[spec.name] = item
@@ -19,7 +19,7 @@ extension ManifestReader {
         }
     }
 
-    private static func nameNode(of item: YAMLNode) -> SourcePosition? {
+    private static func namePosition(of item: YAMLNode) -> SourcePosition? {
         guard case .mapping(let pairs) = item.content else { return nil }
         return pairs.first { $0.key.scalar?.text == "name" }?.value.position
     }
@@ -56,12 +56,13 @@ extension ManifestReader {
         if fields["expect"] != nil, expect == nil { clean = false }
         var timeout = VerifyCheck.defaultTimeout
         if let timeoutNode = fields["timeout"] {
-            if let text = string(timeoutNode, "timeout"), let parsed = VerifyCheck.parseTimeout(text) {
+            if let scalar = timeoutNode.scalar, scalar.kind == .string, let parsed = VerifyCheck.parseTimeout(scalar.text) {
                 timeout = parsed
+            } else if let scalar = timeoutNode.scalar, scalar.kind == .string {
+                error(.invalidTimeout, "timeout '\(scalar.text)' is not a duration; write a whole number and a unit: 500ms, 30s, 2m, 1h", at: timeoutNode.position)
+                clean = false
             } else {
-                if timeoutNode.scalar?.kind == .string {
-                    error(.invalidTimeout, "timeout '\(timeoutNode.scalar?.text ?? "")' is not a duration; write a whole number and a unit: 500ms, 30s, 2m, 1h", at: timeoutNode.position)
-                }
+                error(.wrongType, "timeout must be a duration such as 30s or 2m, not \(timeoutNode.typeName)", at: timeoutNode.position)
                 clean = false
             }
         }
