@@ -19,6 +19,10 @@ extension VerificationReport {
             if check.traffic == .icmp { observed += ": \(o.echoRequests) echo requests, \(o.echoReplies) echo replies" }
             if check.expect == .mirrored { observed += "; at least \(check.count) expected" }
             lines.append(observed)
+            if check.vni == nil, !summary.vniCounts.isEmpty {
+                let seen = summary.vniCounts.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) packets)" }
+                lines.append("  VNIs seen: \(seen.joined(separator: ", "))")
+            }
             for finding in result.findings { lines.append("  - \(finding)") }
         }
         let passed = results.filter(\.passed).count

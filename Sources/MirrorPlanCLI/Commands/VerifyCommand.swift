@@ -11,9 +11,10 @@ struct VerifyCommand: AsyncParsableCommand {
         abstract: "Prove that mirrored traffic arrives at the target inside VXLAN with the session's VNI.",
         discussion: """
             Reads a capture (--pcap, pcap or pcapng, e.g. from `tcpdump -w` on the target) or captures live \
-            (--interface, root or CAP_NET_RAW) and counts the inner packets of each check. The check comes from \
-            flags: --from, --to, --traffic, --count, --expect and --vni (omit --vni to accept any VNI and report \
-            which was seen). --ping sends ICMP echo requests while capturing, for a host that is both the \
+            (--interface, root or CAP_NET_RAW) and counts the inner packets of each check. Checks come from the \
+            manifest's `verify` entries (VNI from the session; --vni when the session leaves it to AWS, else any \
+            VNI is accepted and reported), or, without a manifest, from flags: --from, --to, --traffic, --count, \
+            --expect and --vni. --ping sends ICMP echo requests while capturing, for a host that is both the \
             traffic source and the capture point. Exit status 0 only when every check passes.
             """)
 
@@ -41,10 +42,12 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "The session's VXLAN network identifier (0-16777215); omit to match any VNI.")
     var vni: UInt32?
 
-    @Option(help: "The sender's address (the check's `from`).")
+    @Option(name: [.customLong("from"), .customLong("from-ip")],
+            help: "The sender's address (the check's `from`; overrides a manifest's instance endpoint).")
     var from: String?
 
-    @Option(help: "The receiver's address (the check's `to`); defaults to the --ping address.")
+    @Option(name: [.customLong("to"), .customLong("to-ip")],
+            help: "The receiver's address (the check's `to`); defaults to the --ping address.")
     var to: String?
 
     @Option(help: "icmp, tcp/PORT or udp/PORT.")
@@ -107,9 +110,19 @@ struct VerifyCommand: AsyncParsableCommand {
 
     private func resolveChecks() throws -> [VerificationCheck] {
         if let manifest {
-            throw ValidationError(
-                "reading checks from a manifest (\(manifest)) is not in this build yet; give the check with flags: "
-                    + "--from IP --to IP [--vni N] [--traffic icmp|tcp/PORT|udp/PORT] [--count N] [--expect mirrored|not-mirrored]")
+            let from = try from.map { text throws in
+                guard let address = IPAddress(text) else { throw ValidationError("--from \(text) is not an IP address") }
+                return address
+            }
+            let to = try to.map { text throws in
+                guard let address = IPAddress(text) else { throw ValidationError("--to \(text) is not an IP address") }
+                return address
+            }
+            do throws(ManifestChecks.Failure) {
+                return try ManifestChecks(path: manifest, only: check, vni: vni, from: from, to: to).load()
+            } catch {
+                throw VerifyFailure(message: error.description)
+            }
         }
         if check != nil { throw ValidationError("--check selects a manifest check; give the check with flags instead") }
         guard let toText = to ?? ping else { throw ValidationError("--to IP is required (or --ping IP, which implies it)") }
