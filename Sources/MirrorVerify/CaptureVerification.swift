@@ -12,12 +12,10 @@ public enum CaptureVerification {
         var tally = VerificationTally(checks: checks)
         let writer = try innerPath.map { path throws(PacketCaptureError) in try PcapWriter(path: path) }
         var writeError: PacketCaptureError?
-        var packet = DecodedPacket()
         try file.forEachFrame { frame in
-            PacketDecoder.decode(frame.bytes, linkType: frame.linkType, into: &packet)
-            tally.observe(packet)
-            if let writer, packet.tunnel == .vxlan {
-                let inner = frame.bytes.suffix(from: packet.innerFrameOffset)
+            tally.observe(frame: frame.bytes, linkType: frame.linkType)
+            if let writer, tally.lastPacket.tunnel == .vxlan {
+                let inner = frame.bytes.suffix(from: tally.lastPacket.innerFrameOffset)
                 do throws(PacketCaptureError) {
                     try writer.write(
                         inner, originalLength: inner.count + max(frame.originalLength - frame.bytes.count, 0),

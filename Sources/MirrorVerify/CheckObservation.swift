@@ -17,6 +17,12 @@ public struct CheckObservation: Hashable, Sendable {
     public var pairUnderOtherVNIs: [UInt32: Int] = [:]
     /// Traffic of the pair and kind seen directly on the wire, not tunnelled.
     public var outsideVXLAN = 0
+    // Counted here per packet, copied into `pairUnderOtherVNIs` for the report.
+    var otherVNICounter = VNICounter()
+
+    mutating func countOtherVNI(_ vni: UInt32) { otherVNICounter.add(vni) }
+
+    mutating func flushOtherVNIRun() { pairUnderOtherVNIs = otherVNICounter.dictionary }
 
     public init() {}
 }

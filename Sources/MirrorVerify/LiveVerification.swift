@@ -13,7 +13,6 @@ public enum LiveVerification {
         ready()
         var tally = VerificationTally(checks: checks)
         let writer = try innerPath.map { try PcapWriter(path: $0) }
-        var packet = DecodedPacket()
         var writeError: (any Error)?
         try capture.run(
             shouldStop: {
@@ -21,12 +20,11 @@ public enum LiveVerification {
                 return writeError != nil || shouldStop()
             },
             onFrame: { frame in
-                PacketDecoder.decode(frame.bytes, linkType: frame.linkType, into: &packet)
-                tally.observe(packet)
-                guard let writer, packet.tunnel == .vxlan, writeError == nil else { return }
+                tally.observe(frame: frame.bytes, linkType: frame.linkType)
+                guard let writer, tally.lastPacket.tunnel == .vxlan, writeError == nil else { return }
                 do {
                     try writer.write(
-                        frame.bytes.suffix(from: packet.innerFrameOffset), originalLength: 0,
+                        frame.bytes.suffix(from: tally.lastPacket.innerFrameOffset), originalLength: 0,
                         timestampNanoseconds: frame.timestampNanoseconds)
                 } catch { writeError = error }
             })

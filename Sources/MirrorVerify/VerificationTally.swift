@@ -5,19 +5,58 @@ public struct VerificationTally: Sendable {
     public let checks: [VerificationCheck]
     public private(set) var summary = CaptureSummary()
     private var observations: [CheckObservation]
-    // The VNI counter is hit for every tunnelled packet: batch runs of one VNI instead of hashing each time.
-    private var runVNI: UInt32 = 0
-    private var runLength = 0
+    /// The checks without their strings: copying one in the per-packet loop costs no reference counting.
+    private let matchers: [Matcher]
+    private var vniCounter = VNICounter()
+    private var scratch = DecodedPacket()
 
     public init(checks: [VerificationCheck]) {
         self.checks = checks
         observations = Array(repeating: CheckObservation(), count: checks.count)
+        matchers = checks.map(Matcher.init)
+    }
+
+    struct Matcher {
+        var from: IPAddress
+        var to: IPAddress
+        var vni: UInt32
+        var anyVNI: Bool
+        var traffic: TrafficKind
+
+        init(_ check: VerificationCheck) {
+            from = check.from
+            to = check.to
+            vni = check.vni ?? 0
+            anyVNI = check.vni == nil
+            traffic = check.traffic
+        }
     }
 
     /// Inner packets that match at least one check so far (for the live progress line).
     public var matchedPackets: Int { observations.reduce(0) { $0 + $1.packets } }
 
+    /// The frame last passed to `observe(frame:linkType:)`, decoded.
+    public var lastPacket: DecodedPacket { scratch }
+
+    /// Decodes one frame into reused storage and counts it: the per-packet entry point of the readers' loops.
+    @inline(__always)
+    public mutating func observe(frame bytes: RawBytes, linkType: LinkType) {
+        PacketDecoder.decode(bytes, linkType: linkType, into: &scratch)
+        // Distinct stored properties: no copy of the 300-byte packet for exclusive access.
+        Self.count(&scratch, matchers, &summary, &vniCounter, &observations)
+    }
+
     public mutating func observe(_ packet: DecodedPacket) {
+        var packet = packet
+        Self.count(&packet, matchers, &summary, &vniCounter, &observations)
+    }
+
+    @inline(__always)
+    private static func count(
+        // inout only so the optimiser passes the stored packet by address instead of copying it; never written.
+        _ packet: inout DecodedPacket, _ matchers: [Matcher], _ summary: inout CaptureSummary, _ vniCounter: inout VNICounter,
+        _ observations: inout [CheckObservation]
+    ) {
         summary.frames += 1
         if packet.anomaly != .none { summary.anomalies[packet.anomaly, default: 0] += 1 }
         guard packet.hasOuterIP else { return }
@@ -25,16 +64,10 @@ public struct VerificationTally: Sendable {
         switch packet.tunnel {
         case .vxlan:
             summary.vxlanPortDatagrams += 1
-            if packet.vni == runVNI {
-                runLength += 1
-            } else {
-                flushVNIRun()
-                runVNI = packet.vni
-                runLength = 1
-            }
+            vniCounter.add(packet.vni)
             guard packet.hasInnerIP else { return }
-            for index in checks.indices {
-                tunnelled(packet, check: checks[index], into: &observations[index])
+            for index in matchers.indices {
+                tunnelled(&packet, matchers[index], into: &observations[index])
             }
         case .notVXLAN:
             summary.vxlanPortDatagrams += 1
@@ -42,8 +75,8 @@ public struct VerificationTally: Sendable {
         case .quotedInICMPError:
             summary.icmpErrorsQuotingVXLAN += 1
         case .none:
-            for index in checks.indices {
-                let check = checks[index]
+            for index in matchers.indices {
+                let check = matchers[index]
                 let direction = Self.direction(packet.outer, check)
                 guard direction != 0 else { continue }
                 if Self.classify(packet.outer, packet.outerTransport, check.traffic, direction) == .matched {
@@ -54,15 +87,14 @@ public struct VerificationTally: Sendable {
     }
 
     private mutating func flushVNIRun() {
-        if runLength > 0 { summary.vniCounts[runVNI, default: 0] += runLength }
-        runLength = 0
+        summary.vniCounts = vniCounter.dictionary
     }
 
     private enum Classification { case matched, otherKind, unclassifiable }
 
     /// 1: from → to; -1: to → from; 0: not the pair.
     @inline(__always)
-    private static func direction(_ ip: IPHeaderSummary, _ check: VerificationCheck) -> Int {
+    private static func direction(_ ip: IPHeaderSummary, _ check: Matcher) -> Int {
         if ip.source == check.from, ip.destination == check.to { return 1 }
         if ip.source == check.to, ip.destination == check.from { return -1 }
         return 0
@@ -86,12 +118,12 @@ public struct VerificationTally: Sendable {
     }
 
     @inline(__always)
-    private func tunnelled(_ packet: DecodedPacket, check: VerificationCheck, into o: inout CheckObservation) {
+    private static func tunnelled(_ packet: inout DecodedPacket, _ check: Matcher, into o: inout CheckObservation) {
         let direction = Self.direction(packet.inner, check)
         guard direction != 0 else { return }
         let classification = Self.classify(packet.inner, packet.innerTransport, check.traffic, direction)
-        if let vni = check.vni, vni != packet.vni {
-            if classification == .matched { o.pairUnderOtherVNIs[packet.vni, default: 0] += 1 }
+        if !check.anyVNI, check.vni != packet.vni {
+            if classification == .matched { o.countOtherVNI(packet.vni) }
             return
         }
         switch classification {
@@ -115,8 +147,10 @@ public struct VerificationTally: Sendable {
         var finished = self
         finished.flushVNIRun()
         let summary = finished.summary
-        let results = zip(checks, observations).map { check, observed in
-            Self.judge(check, observed, summary)
+        let results = zip(checks, finished.observations).map { check, observed in
+            var observed = observed
+            observed.flushOtherVNIRun()
+            return Self.judge(check, observed, summary)
         }
         return VerificationReport(results: results, summary: summary)
     }
