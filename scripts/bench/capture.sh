@@ -35,7 +35,7 @@ BPF="udp dst port 4789 and udp[8] & 0x08 = 0x08 and udp[12:4] & 0xffffff00 = ($V
   and udp[28:2] = 0x0800 and udp[39] = 1 and (
   (udp[42:4] = 0x0a00010a and udp[46:4] = 0x0a000214 and udp[30 + ((udp[30] & 0x0f) << 2)] = 8) or
   (udp[42:4] = 0x0a000214 and udp[46:4] = 0x0a00010a and udp[30 + ((udp[30] & 0x0f) << 2)] = 0))"
-TSHARK_FILTER="vxlan.vni==$VNI && vxlan.flags.i==1 && ip.proto#1==17 && ((icmp.type==8 && ip.src#2==10.0.1.10 && ip.dst#2==10.0.2.20) || (icmp.type==0 && ip.src#2==10.0.2.20 && ip.dst#2==10.0.1.10))"
+TSHARK_FILTER="vxlan.vni==$VNI && vxlan.flag_i==1 && ip.proto#1==17 && ((icmp.type==8 && ip.src#2==10.0.1.10 && ip.dst#2==10.0.2.20) || (icmp.type==0 && ip.src#2==10.0.2.20 && ip.dst#2==10.0.1.10))"
 
 # median_seconds RUNS CMD...: runs CMD RUNS times (output to $BENCH_DIR/last.out), prints the median wall time.
 median_seconds() {
@@ -67,7 +67,7 @@ for FILE in "$PCAP" "$PCAPNG"; do
         row "pcap: C walk + VXLAN/ICMP decode (floor)" "$T" "$(cat "$BENCH_DIR/last.out" | sed 's/.*packets, //')"
     fi
     T=$(median_seconds "$RUNS" "$BIN" verify --pcap "$FILE" --vni $VNI --from 10.0.1.10 --to 10.0.2.20 --count 1 --format json)
-    COUNT=$(python3 -c 'import json,sys; o=json.load(open(sys.argv[1]))["checks"][0]["observed"]; print(f"{o[\"echoRequests\"]} requests, {o[\"echoReplies\"]} replies")' "$BENCH_DIR/last.out")
+    COUNT=$(python3 -c 'import json,sys; o=json.load(open(sys.argv[1]))["checks"][0]["observed"]; print("%d echo requests, %d echo replies" % (o["echoRequests"], o["echoReplies"]))' "$BENCH_DIR/last.out")
     row "$KIND: mirrorplan verify --pcap (release)" "$T" "$COUNT"
     T=$(median_seconds "$RUNS" tcpdump -nn -r "$FILE" --count "$BPF")
     row "$KIND: tcpdump -r --count, inner-ICMP BPF" "$T" "$(grep -o '^[0-9]* packets' "$BENCH_DIR/last.out") (requests + replies)"
@@ -77,4 +77,4 @@ for FILE in "$PCAP" "$PCAPNG"; do
     fi
 done
 echo
-echo "ground truth (generator): $(python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); c=[x for x in t["cells"] if x["vni"]==4242 and x["client"]=="10.0.1.10" and x["server"]=="10.0.2.20"]; print(", ".join(f"{x[\"count\"]} {x[\"kind\"]}s" for x in c))' "$BENCH_DIR/truth-$PACKETS.json")"
+echo "ground truth (generator): $(python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); c=[x for x in t["cells"] if x["vni"]==4242 and x["client"]=="10.0.1.10" and x["server"]=="10.0.2.20"]; print(", ".join("%d %ss" % (x["count"], x["kind"]) for x in c))' "$BENCH_DIR/truth-$PACKETS.json")"

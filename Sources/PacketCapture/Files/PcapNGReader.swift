@@ -7,25 +7,42 @@ public struct PcapNGReader {
     struct Interface {
         var linkType: LinkType
         var snapLength: Int
-        /// Timestamp units per second as 10^n or 2^n (if_tsresol); default 10^6.
-        var decimalExponent: Int?
+        // Timestamp units → nanoseconds, worked out once per interface (if_tsresol; default 10^-6 s):
+        // units * multiplier / divisor for decimal resolutions, or a binary fraction.
+        var multiplier: Int64 = 1000
+        var divisor: UInt64 = 1
         var binaryExponent: Int?
 
-        func nanoseconds(_ units: UInt64) -> Int64 {
-            if let exponent = decimalExponent {
-                if exponent <= 9 {
-                    var scale: Int64 = 1
-                    for _ in exponent..<9 { scale &*= 10 }
-                    return Int64(truncatingIfNeeded: units) &* scale
-                }
-                var divisor: UInt64 = 1
-                for _ in 9..<min(exponent, 28) { divisor &*= 10 }
-                return Int64(truncatingIfNeeded: units / max(divisor, 1))
+        init(linkType: LinkType, snapLength: Int) {
+            self.linkType = linkType
+            self.snapLength = snapLength
+        }
+
+        mutating func setResolution(_ byte: UInt8) {
+            if byte & 0x80 != 0 {
+                binaryExponent = Int(byte & 0x7f)
+                return
             }
-            let shift = binaryExponent ?? 0
-            let nanoseconds = Double(units) / Double(sign: .plus, exponent: shift, significand: 1) * 1e9
-            // A hostile resolution can put the value out of range: saturate rather than trap.
-            return nanoseconds < 9.2e18 ? Int64(nanoseconds) : Int64.max
+            binaryExponent = nil
+            let exponent = Int(byte)
+            multiplier = 1
+            divisor = 1
+            if exponent <= 9 {
+                for _ in exponent..<9 { multiplier &*= 10 }
+            } else {
+                // Past 10^-19 the divisor no longer fits; such a clock is not real, saturate.
+                for _ in 9..<min(exponent, 28) { divisor = divisor.multipliedReportingOverflow(by: 10).overflow ? .max : divisor * 10 }
+            }
+        }
+
+        @inline(__always)
+        func nanoseconds(_ units: UInt64) -> Int64 {
+            if let shift = binaryExponent {
+                let nanoseconds = Double(units) / Double(sign: .plus, exponent: shift, significand: 1) * 1e9
+                // A hostile resolution can put the value out of range: saturate rather than trap.
+                return nanoseconds < 9.2e18 ? Int64(nanoseconds) : Int64.max
+            }
+            return Int64(truncatingIfNeeded: divisor == 1 ? units : units / divisor) &* multiplier
         }
     }
 
@@ -81,7 +98,7 @@ public struct PcapNGReader {
                 guard length >= 20 else { throw Self.short("interface description", blockIndex, offset, length, 20) }
                 var interface = Interface(
                     linkType: LinkType(rawValue: UInt32(block.u16(8, bigEndian: big))),
-                    snapLength: Int(block.u32(12, bigEndian: big)), decimalExponent: 6, binaryExponent: nil)
+                    snapLength: Int(block.u32(12, bigEndian: big)))
                 var option = 16
                 while option + 4 <= bodyEnd {
                     let code = block.u16(option, bigEndian: big)
@@ -92,15 +109,7 @@ public struct PcapNGReader {
                             recordIndex: blockIndex, offset: offset + option,
                             reason: "interface option \(code) of \(optionLength) bytes runs past the block")
                     }
-                    if code == 9, optionLength >= 1 {
-                        let resolution = block.u8(option + 4)
-                        if resolution & 0x80 == 0 {
-                            interface.decimalExponent = Int(resolution)
-                        } else {
-                            interface.decimalExponent = nil
-                            interface.binaryExponent = Int(resolution & 0x7f)
-                        }
-                    }
+                    if code == 9, optionLength >= 1 { interface.setResolution(block.u8(option + 4)) }
                     option += 4 + (optionLength + 3) & ~3
                 }
                 interfaces.append(interface)
