@@ -31,7 +31,10 @@ let package = Package(
             swiftSettings: upcoming),
         .target(name: "PacketCapture", swiftSettings: upcoming),
         .target(name: "MirrorVerify", dependencies: ["MirrorPlanModel", "PacketCapture"], swiftSettings: upcoming),
-        .target(name: "MirrorLab", dependencies: ["MirrorPlanModel", "EC2Query"], swiftSettings: upcoming),
+        .target(
+            name: "MirrorLab",
+            dependencies: ["MirrorPlanModel", "EC2Query", .product(name: "Yams", package: "Yams")],
+            swiftSettings: upcoming),
         .target(
             name: "MirrorPlanCLI",
             dependencies: [
@@ -49,7 +52,7 @@ let package = Package(
         .testTarget(name: "EC2QueryTests", dependencies: ["EC2Query"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MirrorVerifyTests", dependencies: ["MirrorVerify", "PacketCapture"]),
-        .testTarget(name: "MirrorLabTests", dependencies: ["MirrorLab", "EC2Query"]),
+        .testTarget(name: "MirrorLabTests", dependencies: ["MirrorLab", "EC2Query", "MirrorPlanTestSupport"]),
         .testTarget(name: "MirrorPlanCLITests", dependencies: ["MirrorPlanCLI", "MirrorPlanTestSupport"]),
     ]
 )
