@@ -1,6 +1,6 @@
 /// A tiny XML tree for EC2 responses: elements with text or children, rendered with escaping.
 /// Optional members that are nil are simply left out, as EC2 does.
-public struct XMLNode: Sendable, Hashable {
+struct XMLNode: Sendable, Hashable {
     var name: String
     var text: String?
     var children: [XMLNode]
@@ -49,7 +49,7 @@ public struct XMLNode: Sendable, Hashable {
         return out
     }
 
-    public func render() -> String {
+    func render() -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         write(into: &out)
         return out
