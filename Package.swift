@@ -32,13 +32,17 @@ let package = Package(
         .target(name: "PacketCapture", swiftSettings: upcoming),
         .target(name: "MirrorVerify", dependencies: ["MirrorPlanModel", "PacketCapture"], swiftSettings: upcoming),
         .target(
+            name: "MirrorPlanEngine",
+            dependencies: ["MirrorPlanModel", "EC2Query", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: upcoming),
+        .target(
             name: "MirrorLab",
             dependencies: ["MirrorPlanModel", "EC2Query", .product(name: "Yams", package: "Yams")],
             swiftSettings: upcoming),
         .target(
             name: "MirrorPlanCLI",
             dependencies: [
-                "MirrorPlanModel", "MirrorPlanManifest", "EC2Query", "PacketCapture", "MirrorVerify", "MirrorLab",
+                "MirrorPlanModel", "MirrorPlanManifest", "EC2Query", "PacketCapture", "MirrorVerify", "MirrorLab", "MirrorPlanEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
@@ -52,6 +56,7 @@ let package = Package(
         .testTarget(name: "EC2QueryTests", dependencies: ["EC2Query"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MirrorVerifyTests", dependencies: ["MirrorVerify", "PacketCapture"]),
+        .testTarget(name: "MirrorPlanEngineTests", dependencies: ["MirrorPlanEngine"]),
         .testTarget(name: "MirrorLabTests", dependencies: ["MirrorLab", "EC2Query", "MirrorPlanTestSupport"]),
         .testTarget(name: "MirrorPlanCLITests", dependencies: ["MirrorPlanCLI", "MirrorPlanTestSupport"]),
     ]
