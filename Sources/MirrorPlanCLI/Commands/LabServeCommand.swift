@@ -35,6 +35,9 @@ struct LabServeCommand: AsyncParsableCommand {
     @Option(help: "Fraction of requests that fail on purpose: InternalError, ServiceUnavailable or a dropped connection.")
     var failRate: Double = 0
 
+    @Option(help: ArgumentHelp("Accept only requests SigV4-signed with this key pair (otherwise any credentials).", valueName: "KEY_ID:SECRET"))
+    var verifySignatures: String?
+
     @Option(help: "Seed for generated IDs, VNIs and injected faults.")
     var seed: UInt64 = 0x6D69_7272_6F72
 
@@ -43,6 +46,9 @@ struct LabServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1, e.g. 0.05.") }
         guard throttleScale > 0, throttleScale.isFinite else { throw ValidationError("--throttle-scale must be a positive number.") }
+        if let verifySignatures, SignatureCheck(argument: verifySignatures) == nil {
+            throw ValidationError("--verify-signatures takes KEY_ID:SECRET, both non-empty.")
+        }
         guard Self.parseLatency(latency) != nil else {
             throw ValidationError("--latency must be a duration such as 50ms, 1.5s or 0; got '\(latency)'.")
         }
@@ -80,12 +86,13 @@ struct LabServeCommand: AsyncParsableCommand {
             let elapsed = ContinuousClock.now - start
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
-        let options = LabService.Options(throttle: throttle == .aws, throttleScale: throttleScale, failRate: failRate, seed: seed)
+        var options = LabService.Options(throttle: throttle == .aws, throttleScale: throttleScale, failRate: failRate, seed: seed)
+        if let check = verifySignatures.flatMap({ SignatureCheck(argument: $0) }) { options.verifier = { check.check($0) } }
         let service = LabService(state: labState, options: options, clock: clock, persist: persist)
         let server = try LabServer(service: service, port: port, latency: Self.parseLatency(latency) ?? .zero)
         server.start()
         FileHandle.standardOutput.write(Data("listening on \(server.url)\n".utf8))
-        FileHandle.standardError.write(Data("mirrorplan lab: serving EC2 on \(server.url) (throttle \(throttle.rawValue), fail rate \(failRate)); Ctrl-C stops\n".utf8))
+        FileHandle.standardError.write(Data("mirrorplan lab: serving EC2 on \(server.url) (throttle \(throttle.rawValue), fail rate \(failRate), signatures \(verifySignatures == nil ? "not checked" : "checked")); Ctrl-C stops\n".utf8))
         await Self.waitForTerminationSignal()
         server.stop()
         FileHandle.standardError.write(Data("mirrorplan lab: stopped\n".utf8))
