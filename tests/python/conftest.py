@@ -68,7 +68,7 @@ class Lab:
 
     def ec2(self, max_attempts=1, validate=True, key=KEY_ID, secret=SECRET):
         config = botocore.config.Config(
-            retries={"max_attempts": max_attempts, "mode": "standard"}, parameter_validation=validate,
+            retries={"total_max_attempts": max_attempts, "mode": "standard"}, parameter_validation=validate,
             connect_timeout=5, read_timeout=10)
         return boto3.client("ec2", endpoint_url=self.url, region_name="us-east-1", aws_access_key_id=key,
                             aws_secret_access_key=secret, config=config)
