@@ -78,6 +78,9 @@ struct LabServeCommand: AsyncParsableCommand {
         let initial: @Sendable () -> LabState = { LabState(topology: topologyValue, seed: seed) }
         var stateFile: StateFile?
         if let state { stateFile = StateFile(url: URL(fileURLWithPath: state), initial: initial) }
+        if let state, topology != nil, FileManager.default.fileExists(atPath: state) {
+            FileHandle.standardError.write(Data("mirrorplan lab: \(state) exists, so its instances are used and --topology is ignored; delete it to start from the topology\n".utf8))
+        }
         let labState = try stateFile?.load() ?? initial()
         var persist: (@Sendable (LabState) throws -> Void)?
         if let file = stateFile { persist = { try file.store($0) } }
