@@ -56,13 +56,18 @@ public final class LabServer: Sendable {
         thread.start()
     }
 
-    /// Stops accepting and closes every open connection (graceful shutdown on SIGINT/SIGTERM).
+    /// Stops accepting and ends every connection after the answer it is working on (graceful shutdown on
+    /// SIGINT/SIGTERM): shutting down the read side wakes idle connections, while a response being
+    /// written still goes out.
     public func stop() {
         guard !stopped.exchange(true, ordering: .sequentiallyConsistent) else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
-        for fd in openConnections.withLock({ $0 }) { shutdown(fd, Int32(SHUT_RDWR)) }
+        for fd in openConnections.withLock({ $0 }) { shutdown(fd, Int32(SHUT_RD)) }
     }
+
+    /// How many connections are still open (the CLI waits for them to finish before exiting).
+    public var openConnectionCount: Int { openConnections.withLock { $0.count } }
 
     private func acceptLoop() {
         while !stopped.load(ordering: .sequentiallyConsistent) {

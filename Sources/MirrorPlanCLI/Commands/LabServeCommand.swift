@@ -98,6 +98,8 @@ struct LabServeCommand: AsyncParsableCommand {
         FileHandle.standardError.write(Data("mirrorplan lab: serving EC2 on \(server.url) (throttle \(throttle.rawValue), fail rate \(failRate), signatures \(verifySignatures == nil ? "not checked" : "checked")); Ctrl-C stops\n".utf8))
         await Self.waitForTerminationSignal()
         server.stop()
+        // Let in-flight answers finish (they take milliseconds), but never hang on a stuck client.
+        for _ in 0..<200 where server.openConnectionCount > 0 { try? await Task.sleep(for: .milliseconds(10)) }
         FileHandle.standardError.write(Data("mirrorplan lab: stopped\n".utf8))
     }
 
