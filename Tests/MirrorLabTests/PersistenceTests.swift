@@ -45,6 +45,18 @@ import Testing
         #expect(Set(state.filters.map(\.id)).count == 24)
     }
 
+    /// What the EC2 client sends (a SigV4-signed POST) goes through the embedded lab unchanged.
+    @Test func signedRequestsGoThroughTheEmbeddedLab() async throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let signed = SigV4Signer(region: "us-east-1", service: "ec2").sign(
+            Self.post("Action=DescribeInstances&Version=2016-11-15&Filter.1.Name=tag%3AName&Filter.1.Value.1=Server"),
+            credentials: AWSCredentials(accessKeyID: "AKID", secretAccessKey: "secret"), date: Date(timeIntervalSince1970: 0))
+        let response = try await LabTransport(directory: dir).send(signed)
+        #expect(response.status == 200)
+        #expect(XMLProbe.values("privateIpAddress", in: String(decoding: response.body, as: UTF8.self)).first == "10.0.1.20")
+    }
+
     @Test func corruptStateIsAClearError() throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

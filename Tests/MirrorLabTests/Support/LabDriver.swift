@@ -8,9 +8,10 @@ import FoundationXML
 #endif
 @testable import MirrorLab
 
-/// How a conformance case reaches the lab: the pure core in-process, or the served lab over real HTTP.
+/// How a conformance case reaches the lab: the pure core in-process, the embedded `LabTransport` (state in a
+/// temporary `state.json`), or the served lab over real HTTP.
 enum LabMode: String, CaseIterable, Sendable, CustomStringConvertible {
-    case inProcess, served
+    case inProcess, embedded, served
     var description: String { rawValue }
 }
 
@@ -30,6 +31,8 @@ final class LabDriver: @unchecked Sendable {
     private var emulator: LabEmulator
     private var server: LabServer?
     private var service: LabService?
+    private var transport: LabTransport?
+    private var directory: URL?
 
     init(_ mode: LabMode, state: LabState = LabState()) throws {
         self.mode = mode
@@ -41,9 +44,17 @@ final class LabDriver: @unchecked Sendable {
             self.server = server
             self.service = service
         }
+        if mode == .embedded {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mirrorlab-\(UUID().uuidString)")
+            transport = LabTransport(stateFile: StateFile(directory: directory) { state })
+            self.directory = directory
+        }
     }
 
-    deinit { server?.stop() }
+    deinit {
+        server?.stop()
+        if let directory { try? FileManager.default.removeItem(at: directory) }
+    }
 
     var url: URL { URL(string: server?.url ?? "http://127.0.0.1:1")! }
 
@@ -56,6 +67,11 @@ final class LabDriver: @unchecked Sendable {
         case .inProcess:
             let response = emulator.handle(body: body)
             return LabReply(status: response.status, body: response.body)
+        case .embedded:
+            let request = HTTPRequest(method: "POST", url: URL(string: "https://ec2.us-east-1.amazonaws.com/")!,
+                                      headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")], body: body)
+            let response = try await transport!.send(request)
+            return LabReply(status: response.status, body: String(decoding: response.body, as: UTF8.self))
         case .served:
             var request = URLRequest(url: url)
             request.httpMethod = "POST"
