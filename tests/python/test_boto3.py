@@ -61,6 +61,8 @@ def test_instances_and_interfaces_from_the_topology(lab):
     assert interface["PrivateIpAddress"] == "10.0.1.10" and interface["InterfaceType"] == "interface"
     again = ec2.describe_network_interfaces(Filters=[{"Name": "attachment.instance-id", "Values": [interface["Attachment"]["InstanceId"]]}])
     assert [n["NetworkInterfaceId"] for n in again["NetworkInterfaces"]] == [enis["Client"]]
+    by_id = ec2.describe_instances(Filters=[{"Name": "instance-id", "Values": [interface["Attachment"]["InstanceId"]]}])
+    assert by_id["Reservations"][0]["Instances"][0]["Tags"] == [{"Key": "Name", "Value": "Client"}]
     types = ec2.describe_instance_types(InstanceTypes=["m5.large", "c4.large"])["InstanceTypes"]
     assert {t["InstanceType"]: t["Hypervisor"] for t in types} == {"m5.large": "nitro", "c4.large": "xen"}
 
@@ -187,3 +189,12 @@ def test_ids_have_real_prefixes(lab):
     t = ec2.create_traffic_mirror_target(NetworkInterfaceId=enis["Target"])["TrafficMirrorTarget"]["TrafficMirrorTargetId"]
     assert re.fullmatch(r"tmt-[0-9a-f]{17}", t)
     assert all(re.fullmatch(r"eni-[0-9a-f]{17}", e) for e in enis.values())
+
+
+def test_latency_delays_answers(start_lab):
+    lab = start_lab("--latency", "150ms")
+    ec2 = lab.ec2()
+    ec2.describe_traffic_mirror_filters()  # warm the connection
+    began = time.monotonic()
+    ec2.describe_traffic_mirror_filters()
+    assert time.monotonic() - began >= 0.15
