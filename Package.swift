@@ -52,7 +52,10 @@ let package = Package(
             name: "mirrorplan",
             dependencies: ["MirrorPlanCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: upcoming),
 
-        .testTarget(name: "MirrorPlanManifestTests", dependencies: ["MirrorPlanManifest"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "MirrorPlanManifestTests",
+            dependencies: ["MirrorPlanManifest", "MirrorPlanModel", "MirrorPlanTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MirrorPlanModelTests", dependencies: ["MirrorPlanModel"]),
         .testTarget(name: "EC2QueryTests", dependencies: ["EC2Query"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MirrorVerifyTests", dependencies: ["MirrorVerify", "PacketCapture"]),
