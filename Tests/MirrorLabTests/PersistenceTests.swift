@@ -57,6 +57,16 @@ import Testing
         #expect(XMLProbe.values("privateIpAddress", in: String(decoding: response.body, as: UTF8.self)).first == "10.0.1.20")
     }
 
+    @Test func labDirectoryReadsItsTopology() async throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("instances:\n  - { name: Web, subnet: lab, ip: 10.0.1.99 }\n".utf8).write(to: dir.appendingPathComponent("topology.yaml"))
+        let transport = try LabTransport.forLabDirectory(dir.path)
+        let response = try await transport.send(Self.post("Action=DescribeInstances&Version=2016-11-15"))
+        #expect(XMLProbe.values("privateIpAddress", in: String(decoding: response.body, as: UTF8.self)).first == "10.0.1.99")
+        #expect(transport.stateFile.url == dir.appendingPathComponent("state.json"))
+    }
+
     @Test func corruptStateIsAClearError() throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

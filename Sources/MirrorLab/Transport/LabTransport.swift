@@ -14,6 +14,22 @@ public struct LabTransport: HTTPTransport {
         stateFile = StateFile(directory: directory) { LabState(topology: topology, seed: seed) }
     }
 
+    /// The directory `--lab` uses when none is given (cli.md).
+    public static let defaultDirectory = ".mirrorplan/lab"
+
+    /// `--lab [DIR]` / `MIRRORPLAN_LAB=DIR`: the lab in DIR (default `.mirrorplan/lab`), whose instances come
+    /// from `DIR/topology.yaml` when that file exists and the state is created fresh, else the standard three.
+    public static func forLabDirectory(_ path: String?) throws -> LabTransport {
+        let directory = URL(fileURLWithPath: path ?? defaultDirectory)
+        let topologyFile = directory.appendingPathComponent("topology.yaml")
+        var topology = Topology.standard
+        if FileManager.default.fileExists(atPath: topologyFile.path) {
+            let text = try String(contentsOf: topologyFile, encoding: .utf8)
+            topology = try Topology(yaml: text, file: topologyFile.path)
+        }
+        return LabTransport(directory: directory, topology: topology)
+    }
+
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == "POST" || request.method == "GET" else {
             return LabService.xml(LabError(code: "InvalidAction", message: "EC2 Query requests are POST /; got \(request.method).", status: 405),
