@@ -73,8 +73,13 @@ public final class LabServer: Sendable {
         while !stopped.load(ordering: .sequentiallyConsistent) {
             let fd = accept(listener, nil, nil)
             if fd < 0 {
-                if errno == EINTR || errno == ECONNABORTED { continue }
-                return
+                switch errno {
+                case EINTR, ECONNABORTED, EPROTO: continue
+                case EMFILE, ENFILE, ENOBUFS, ENOMEM:
+                    sleep(.milliseconds(50))  // out of descriptors: let connections close, then accept again
+                    continue
+                default: return  // the listener was closed by stop()
+                }
             }
             var timeout = timeval(tv_sec: 120, tv_usec: 0)  // an idle keep-alive connection is closed after 2 min
             setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
