@@ -23,10 +23,14 @@ extension LabEmulator {
             throw LabError(code: "TrafficMirrorFilterInUse",
                            message: "The Traffic Mirror filter \(id) cannot be deleted because a Traffic Mirror session is currently using it; delete or repoint those sessions first.")
         }
-        // Whether AWS cascades to the filter's rules is [unverified]; deleting the filter takes its rules
-        // with it here (a rule cannot outlive its filter in any Describe output).
-        for rule in state.rules where rule.filterId == id { state.tags[rule.id] = nil }
-        state.rules.removeAll { $0.filterId == id }
+        // Whether AWS cascades to the filter's rules is [unverified] (reference §E.2.2). The strict reading:
+        // refuse while rules remain, with EC2's generic DependencyViolation, so a client that relies on a
+        // cascade fails here first; deleting rules before their filter works either way.
+        let remaining = state.rules.filter { $0.filterId == id }.count
+        if remaining > 0 {
+            throw LabError(code: "DependencyViolation",
+                           message: "The Traffic Mirror filter \(id) still has \(remaining) rule(s); delete its rules before the filter.")
+        }
         state.filters.remove(at: index)
         state.tags[id] = nil
         return [XMLNode("trafficMirrorFilterId", text: id)]

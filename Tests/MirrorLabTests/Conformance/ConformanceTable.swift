@@ -130,6 +130,8 @@ extension ConformanceCase {
               "TrafficMirrorTargetInUseException"),
         fails("filter in use", [target, filter, Fixture.session()], call("DeleteTrafficMirrorFilter", ["TrafficMirrorFilterId": "$F"]),
               "TrafficMirrorFilterInUse"),
+        fails("filter with rules (no cascade, the strict reading)", [filter, Fixture.rule()],
+              call("DeleteTrafficMirrorFilter", ["TrafficMirrorFilterId": "$F"]), "DependencyViolation"),
         fails("tag an unknown resource", [], call("CreateTags", ["ResourceId.1": "tms-0123456789abcdef0", "Tag.1.Key": "k"]),
               "InvalidTrafficMirrorSessionId.NotFound"),
     ]
