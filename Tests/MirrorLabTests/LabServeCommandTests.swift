@@ -11,6 +11,7 @@ import Testing
         (["--throttle", "sometimes"], "sometimes"),
         (["--throttle-scale", "0"], "--throttle-scale must be a positive number"),
         (["--verify-signatures", "nocolon"], "KEY_ID:SECRET"),
+        (["--consistency-lag", "101"], "--consistency-lag must be 0 to 100"),
     ])
     func usageErrorsExit64(_ input: ([String], String)) throws {
         let result = try ProcessRunner.mirrorplan(["lab", "serve", "--port", "0"] + input.0, timeout: 30)
@@ -33,7 +34,7 @@ import Testing
         let result = try ProcessRunner.mirrorplan(["lab", "serve", "--help"], timeout: 30)
         #expect(result.exitCode == 0)
         for flag in ["--port", "--state", "--topology", "--latency", "--throttle", "--throttle-scale", "--fail-rate",
-                     "--verify-signatures", "--seed"] {
+                     "--verify-signatures", "--consistency-lag", "--seed"] {
             #expect(result.stdout.contains(flag), "\(flag)")
         }
     }

@@ -198,3 +198,14 @@ def test_latency_delays_answers(start_lab):
     began = time.monotonic()
     ec2.describe_traffic_mirror_filters()
     assert time.monotonic() - began >= 0.15
+
+
+def test_consistency_lag_needs_a_retried_read(start_lab):
+    lab = start_lab("--consistency-lag", "2")
+    ec2 = lab.ec2()
+    f = ec2.create_traffic_mirror_filter()["TrafficMirrorFilter"]["TrafficMirrorFilterId"]
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        ec2.describe_traffic_mirror_filters(TrafficMirrorFilterIds=[f])
+    assert code(e) == "InvalidTrafficMirrorFilterId.NotFound"
+    assert ec2.describe_traffic_mirror_filters()["TrafficMirrorFilters"] == []
+    assert [x["TrafficMirrorFilterId"] for x in ec2.describe_traffic_mirror_filters()["TrafficMirrorFilters"]] == [f]

@@ -27,6 +27,17 @@ public enum LabAction: String, Sendable, CaseIterable, Codable {
 
     var isMutating: Bool { !rawValue.hasPrefix("Describe") }
 
+    /// The traffic-mirroring kind a Describe action lists (subject to the consistency lag).
+    var describedKind: ResourceKind? {
+        switch self {
+        case .describeTrafficMirrorTargets: .target
+        case .describeTrafficMirrorFilters: .filter
+        case .describeTrafficMirrorFilterRules: .rule
+        case .describeTrafficMirrorSessions: .session
+        default: nil
+        }
+    }
+
     /// The keys this action accepts besides Action, Version and DryRun (reference §A.3). Anything else is
     /// AWS's `UnknownParameter`, which catches a client that misspells or mis-flattens a member.
     var keys: [String: KeyShape] {

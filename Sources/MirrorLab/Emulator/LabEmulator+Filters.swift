@@ -12,6 +12,7 @@ extension LabEmulator {
         }
         let filter = FilterRecord(id: state.newId(.filter), description: p["Description"], networkServices: [])
         state.filters.append(filter)
+        hideNewResource(filter.id)
         if !tags.isEmpty { state.tags[filter.id] = tags }
         return remember(replayed, resourceId: filter.id, element: XMLNode("trafficMirrorFilter", state.xml(filter)))
     }
@@ -42,8 +43,10 @@ extension LabEmulator {
                                           tagFilters: false, wildcards: false)
         let paging = try Pagination(p, action: "DescribeTrafficMirrorFilters", ids: !ids.isEmpty)
         for id in ids { _ = try lookup(.filter, id) }
+        let hidden = hiddenThisRead
+        try checkVisible(ids, .filter, hidden: hidden)
         let matching = state.filters.filter { f in
-            (ids.isEmpty || ids.contains(f.id))
+            !hidden.contains(f.id) && (ids.isEmpty || ids.contains(f.id))
                 && filters.matches { $0 == "description" ? [f.description ?? ""] : [f.id] }
         }
         let page = paging.page(matching)

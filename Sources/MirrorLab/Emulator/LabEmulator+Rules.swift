@@ -27,6 +27,7 @@ extension LabEmulator {
         }
         rule.id = state.newId(.rule)
         state.rules.append(rule)
+        hideNewResource(rule.id)
         if !tags.isEmpty { state.tags[rule.id] = tags }
         return remember(replayed, resourceId: rule.id, element: XMLNode("trafficMirrorFilterRule", state.xml(rule)))
     }
@@ -81,8 +82,10 @@ extension LabEmulator {
         let paging = try Pagination(p, action: "DescribeTrafficMirrorFilterRules", ids: !ids.isEmpty)
         if let filterId { _ = try lookup(.filter, filterId) }
         for id in ids { _ = try lookup(.rule, id) }
+        let hidden = hiddenThisRead
+        try checkVisible(ids, .rule, hidden: hidden)
         let matching = state.rules.filter { r in
-            (ids.isEmpty || ids.contains(r.id)) && (filterId == nil || r.filterId == filterId) && filters.matches { name in
+            !hidden.contains(r.id) && (ids.isEmpty || ids.contains(r.id)) && (filterId == nil || r.filterId == filterId) && filters.matches { name in
                 switch name {
                 case "traffic-mirror-filter-rule-id": [r.id]
                 case "traffic-mirror-filter-id": [r.filterId]

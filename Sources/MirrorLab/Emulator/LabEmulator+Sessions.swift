@@ -35,6 +35,7 @@ extension LabEmulator {
         try validate(session)
         session.id = state.newId(.session)
         state.sessions.append(session)
+        hideNewResource(session.id)
         if !tags.isEmpty { state.tags[session.id] = tags }
         return remember(replayed, resourceId: session.id, element: XMLNode("trafficMirrorSession", state.xml(session)))
     }
@@ -84,8 +85,10 @@ extension LabEmulator {
             tagFilters: false, wildcards: false)
         let paging = try Pagination(p, action: "DescribeTrafficMirrorSessions", ids: !ids.isEmpty)
         for id in ids { _ = try lookup(.session, id) }
+        let hidden = hiddenThisRead
+        try checkVisible(ids, .session, hidden: hidden)
         let matching = state.sessions.filter { s in
-            (ids.isEmpty || ids.contains(s.id)) && filters.matches { name in
+            !hidden.contains(s.id) && (ids.isEmpty || ids.contains(s.id)) && filters.matches { name in
                 switch name {
                 case "description": [s.description ?? ""]
                 case "network-interface-id": [s.networkInterfaceId]

@@ -34,6 +34,7 @@ extension LabEmulator {
                                   gatewayLoadBalancerEndpointId: gwlbe, description: p["Description"],
                                   ownerId: state.accountId)
         state.targets.append(target)
+        hideNewResource(target.id)
         if !tags.isEmpty { state.tags[target.id] = tags }
         return remember(replayed, resourceId: target.id, element: XMLNode("trafficMirrorTarget", state.xml(target)))
     }
@@ -64,8 +65,10 @@ extension LabEmulator {
                                           tagFilters: false, wildcards: false)
         let paging = try Pagination(p, action: "DescribeTrafficMirrorTargets", ids: !ids.isEmpty)
         for id in ids { _ = try lookup(.target, id) }
+        let hidden = hiddenThisRead
+        try checkVisible(ids, .target, hidden: hidden)
         let matching = state.targets.filter { t in
-            (ids.isEmpty || ids.contains(t.id)) && filters.matches { name in
+            !hidden.contains(t.id) && (ids.isEmpty || ids.contains(t.id)) && filters.matches { name in
                 switch name {
                 case "description": [t.description ?? ""]
                 case "network-interface-id": t.networkInterfaceId.map { [$0] } ?? []

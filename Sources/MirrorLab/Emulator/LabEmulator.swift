@@ -4,6 +4,8 @@ import Foundation
 /// No I/O, no clock: the transport, the server and the tests all drive this one type.
 public struct LabEmulator: Sendable {
     public var state: LabState
+    /// IDs the Describe call being handled must not see (eventual consistency); set per request.
+    var hiddenThisRead: Set<String> = []
 
     public init(state: LabState = LabState()) { self.state = state }
 
@@ -27,12 +29,16 @@ public struct LabEmulator: Sendable {
             }
             try action.checkKeys(parameters)
             let dryRun = try parameters.bool("DryRun")
+            let before = state
+            if let kind = action.describedKind {
+                hiddenThisRead = readHidden(kind, counting: !dryRun)
+            }
             // DryRun runs the whole request on a copy and throws the result away, so a DryRun fails for
             // the same reasons the real call would (the strict reading; AWS documents only permissions).
             var scratch = self
             let body = try scratch.perform(action, parameters)
             if dryRun { throw LabError.dryRun }
-            let changed = scratch.state != state
+            let changed = scratch.state != before
             self = scratch
             return LabResponse(action: name, status: 200,
                                body: EC2Envelope.success(action: name, requestId: requestId, body: body),

@@ -15,14 +15,20 @@ public struct LabState: Sendable, Hashable, Codable {
     public var tags: [String: [Tag]] = [:]
     public var clientTokens: [String: ClientTokenRecord] = [:]
     public var random: SplitMix64
+    /// Eventual consistency (reference §E.5): each new traffic-mirroring resource stays invisible to the
+    /// next `consistencyLag` Describe calls of its kind. 0 (the default) shows it at once.
+    public var consistencyLag: Int
+    /// Resource ID → how many more Describe calls of its kind will not see it.
+    public var hiddenReads: [String: Int] = [:]
 
     public init(topology: Topology = .standard, seed: UInt64 = 0x6D69_7272_6F72, accountId: String = "123456789012",
-                region: String = "us-east-1") {
+                region: String = "us-east-1", consistencyLag: Int = 0) {
         formatVersion = Self.currentFormat
         self.accountId = accountId
         self.region = region
         network = topology.records(region: region)
         random = SplitMix64(seed: seed)
+        self.consistencyLag = max(0, consistencyLag)
         for instance in network.instances { tags[instance.id] = [Tag(key: "Name", value: instance.name)] }
     }
 

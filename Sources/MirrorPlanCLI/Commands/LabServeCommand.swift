@@ -38,6 +38,9 @@ struct LabServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Accept only requests SigV4-signed with this key pair (otherwise any credentials).", valueName: "KEY_ID:SECRET"))
     var verifySignatures: String?
 
+    @Option(help: "Hide each new traffic-mirroring resource from the next N Describe calls of its kind (EC2's eventual consistency).")
+    var consistencyLag: Int = 0
+
     @Option(help: "Seed for generated IDs, VNIs and injected faults.")
     var seed: UInt64 = 0x6D69_7272_6F72
 
@@ -45,6 +48,7 @@ struct LabServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1, e.g. 0.05.") }
+        guard (0...100).contains(consistencyLag) else { throw ValidationError("--consistency-lag must be 0 to 100.") }
         guard throttleScale > 0, throttleScale.isFinite else { throw ValidationError("--throttle-scale must be a positive number.") }
         if let verifySignatures, SignatureCheck(argument: verifySignatures) == nil {
             throw ValidationError("--verify-signatures takes KEY_ID:SECRET, both non-empty.")
@@ -74,8 +78,8 @@ struct LabServeCommand: AsyncParsableCommand {
         } else {
             topologyValue = .standard
         }
-        let seed = self.seed
-        let initial: @Sendable () -> LabState = { LabState(topology: topologyValue, seed: seed) }
+        let seed = self.seed, lag = consistencyLag
+        let initial: @Sendable () -> LabState = { LabState(topology: topologyValue, seed: seed, consistencyLag: lag) }
         var stateFile: StateFile?
         if let state { stateFile = StateFile(url: URL(fileURLWithPath: state), initial: initial) }
         if let state, topology != nil, FileManager.default.fileExists(atPath: state) {
