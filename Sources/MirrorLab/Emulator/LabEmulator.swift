@@ -30,9 +30,7 @@ public struct LabEmulator: Sendable {
             try action.checkKeys(parameters)
             let dryRun = try parameters.bool("DryRun")
             let before = state
-            if let kind = action.describedKind {
-                hiddenThisRead = readHidden(kind, counting: !dryRun)
-            }
+            hiddenThisRead = action.describedKind.map { readHidden($0, counting: !dryRun) } ?? []
             // DryRun runs the whole request on a copy and throws the result away, so a DryRun fails for
             // the same reasons the real call would (the strict reading; AWS documents only permissions).
             var scratch = self
