@@ -17,6 +17,11 @@ public enum EC2ResponseDecoder {
                 action: action, status: response.status, reason: "an error status without an EC2 error envelope",
                 body: Array(response.body))
         }
+        guard root.name == action + "Response" else {
+            throw EC2ClientError.undecodableBody(
+                action: action, status: response.status,
+                reason: "expected a <\(action)Response> document, got <\(root.name)>", body: Array(response.body))
+        }
         return root
     }
 
