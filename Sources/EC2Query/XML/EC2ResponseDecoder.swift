@@ -34,7 +34,8 @@ public enum EC2ResponseDecoder {
             error = root["Errors", "Error"]
             requestID = root.string("RequestID") ?? root.string("RequestId")
         case "ErrorResponse":
-            error = root.child("Error")
+            // STS and others use ErrorResponse/Error; moto also answers EC2 auth failures as ErrorResponse/Errors/Error.
+            error = root.child("Error") ?? root["Errors", "Error"]
             requestID = root.string("RequestId") ?? root.string("RequestID")
         default:
             return nil
