@@ -40,24 +40,3 @@ public struct EC2Client: Sendable {
         return node
     }
 }
-
-/// Inputs shared by the Describe operations.
-public struct DescribeOptions: Sendable, Hashable {
-    public var filters: [EC2Filter]
-    public var maxResults: Int?
-    public var nextToken: String?
-    public var dryRun: Bool?
-
-    public init(filters: [EC2Filter] = [], maxResults: Int? = nil, nextToken: String? = nil, dryRun: Bool? = nil) {
-        self.filters = filters
-        self.maxResults = maxResults
-        self.nextToken = nextToken
-        self.dryRun = dryRun
-    }
-}
-
-/// The response of a Create call: the object and the client token the server echoed.
-public struct Created<Resource: Sendable & Hashable>: Sendable, Hashable {
-    public var resource: Resource
-    public var clientToken: String?
-}
