@@ -1,6 +1,8 @@
 import Foundation
 import Synchronization
 
+@testable import EC2Query
+
 /// Reads a committed fixture file.
 enum Fixtures {
     static func url(_ path: String) -> URL {

@@ -1,6 +1,8 @@
 import Foundation
 import Synchronization
 
+@testable import EC2Query
+
 /// A manual monotonic clock.
 final class ManualClock: Sendable {
     private let value: Mutex<Double>

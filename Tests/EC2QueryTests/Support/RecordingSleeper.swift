@@ -1,6 +1,8 @@
 import Foundation
 import Synchronization
 
+@testable import EC2Query
+
 /// A sleeper that records requested delays and returns at once.
 final class RecordingSleeper: Sleeper {
     private let delays = Mutex<[Double]>([])
