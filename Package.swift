@@ -31,11 +31,15 @@ let package = Package(
             swiftSettings: upcoming),
         .target(name: "PacketCapture", swiftSettings: upcoming),
         .target(name: "MirrorVerify", dependencies: ["MirrorPlanModel", "PacketCapture"], swiftSettings: upcoming),
+        .target(
+            name: "MirrorPlanEngine",
+            dependencies: ["MirrorPlanModel", "EC2Query", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: upcoming),
         .target(name: "MirrorLab", dependencies: ["MirrorPlanModel", "EC2Query"], swiftSettings: upcoming),
         .target(
             name: "MirrorPlanCLI",
             dependencies: [
-                "MirrorPlanModel", "MirrorPlanManifest", "EC2Query", "PacketCapture", "MirrorVerify", "MirrorLab",
+                "MirrorPlanModel", "MirrorPlanManifest", "EC2Query", "PacketCapture", "MirrorVerify", "MirrorLab", "MirrorPlanEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
@@ -45,10 +49,14 @@ let package = Package(
             name: "mirrorplan",
             dependencies: ["MirrorPlanCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: upcoming),
 
-        .testTarget(name: "MirrorPlanManifestTests", dependencies: ["MirrorPlanManifest"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "MirrorPlanManifestTests",
+            dependencies: ["MirrorPlanManifest", "MirrorPlanModel", "MirrorPlanTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MirrorPlanModelTests", dependencies: ["MirrorPlanModel"]),
         .testTarget(name: "EC2QueryTests", dependencies: ["EC2Query"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MirrorVerifyTests", dependencies: ["MirrorVerify", "PacketCapture"]),
+        .testTarget(name: "MirrorPlanEngineTests", dependencies: ["MirrorPlanEngine"]),
         .testTarget(name: "MirrorLabTests", dependencies: ["MirrorLab", "EC2Query"]),
         .testTarget(name: "MirrorPlanCLITests", dependencies: ["MirrorPlanCLI", "MirrorPlanTestSupport"]),
     ]

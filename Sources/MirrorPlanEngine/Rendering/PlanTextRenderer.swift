@@ -1,0 +1,69 @@
+/// The human plan: Terraform-like blocks (`+`, `~`, `-/+`, `-`), each changed attribute as
+/// `before -> after`, and the closing summary line. Reads a `Plan`; never recomputes anything.
+public struct PlanTextRenderer: Sendable {
+    public var color: Bool
+
+    public init(color: Bool = false) {
+        self.color = color
+    }
+
+    public func render(_ plan: Plan) -> String {
+        var out = ""
+        if plan.isEmpty {
+            out += "No changes. Stack \(plan.stack) in \(plan.region) matches the manifest.\n"
+        } else {
+            out += "mirrorplan will perform these actions on stack \(plan.stack) in \(plan.region):\n"
+            for change in plan.changes {
+                out += "\n" + block(change)
+            }
+            let summary = plan.summary
+            out += "\nPlan: \(summary.create) to add, \(summary.update) to change, \(summary.replace) to replace, "
+                + "\(summary.delete) to destroy.\n"
+        }
+        if !plan.problems.isEmpty {
+            out += "\n" + paint("Problems that stop this plan from being applied:", .red) + "\n"
+            for problem in plan.problems { out += "  - \(problem)\n" }
+        }
+        return out
+    }
+
+    func block(_ change: PlannedChange) -> String {
+        let tint: Tint = switch change.action {
+        case .create: .green
+        case .update: .yellow
+        case .replace: .magenta
+        case .delete: .red
+        }
+        var head = paint(change.action.symbol, tint) + " \(change.address)"
+        if let id = change.id { head += " (\(id))" }
+        if let explanation = change.explanation { head += paint("  # \(explanation)", .dim) }
+        var lines = ["  " + head]
+        let width = change.changes.map(\.field.count).max() ?? 0
+        for attribute in change.changes {
+            let name = attribute.field + String(repeating: " ", count: width - attribute.field.count)
+            var line = "      \(name) = "
+            switch change.action {
+            case .create: line += show(attribute.after)
+            case .delete: line += show(attribute.before)
+            case .update, .replace: line += "\(show(attribute.before)) -> \(show(attribute.after))"
+            }
+            if attribute.forcesReplacement && change.action == .replace { line += paint("  # forces replacement", .magenta) }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func show(_ value: String?) -> String {
+        guard let value else { return "(unset)" }
+        if value == AttributeChange.knownAfterApply { return value }
+        return "\"\(value)\""
+    }
+
+    enum Tint: String {
+        case red = "31", green = "32", yellow = "33", magenta = "35", dim = "2"
+    }
+
+    func paint(_ text: String, _ tint: Tint) -> String {
+        color ? "\u{1B}[\(tint.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
