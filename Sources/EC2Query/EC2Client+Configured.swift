@@ -13,7 +13,9 @@ extension EC2Client {
         let configuration = try AWSConfiguration.resolve(overrides: overrides, environment: environment, shared: shared)
         let wire = logger.map { LoggingTransport(wrapping: transport, logger: $0) } ?? transport
         var providers: [any CredentialProvider] = []
-        if !configuration.profileIsExplicit { providers.append(EnvironmentCredentialProvider(environment: environment)) }
+        if !configuration.profileIsExplicit {
+            providers.append(EnvironmentCredentialProvider(environment: environment))
+        }
         providers.append(
             ProfileCredentialProvider(
                 profile: configuration.profile, shared: shared, region: configuration.region, environment: environment,
@@ -22,7 +24,8 @@ extension EC2Client {
         let chain = CredentialChain(providers: providers, now: clientEnvironment.now)
         let query = QueryClient(
             service: .ec2(endpoint: configuration.endpoint, region: configuration.region), transport: wire,
-            credentials: chain, retry: RetryController(configuration: configuration.retry, environment: clientEnvironment),
+            credentials: chain,
+            retry: RetryController(configuration: configuration.retry, environment: clientEnvironment),
             environment: clientEnvironment)
         return (EC2Client(query: query), configuration)
     }

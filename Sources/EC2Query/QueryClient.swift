@@ -36,7 +36,9 @@ public struct QueryClient: Sendable {
                 return root
             } catch {
                 guard let decision = await retry.retryDecision(after: error, attempt: attempt) else { throw error }
-                logger?.note("retrying \(request.action) in \(String(format: "%.3f", decision.delay))s after attempt \(attempt): \(error)")
+                logger?.note(
+                    "retrying \(request.action) in \(String(format: "%.3f", decision.delay))s after attempt \(attempt): \(error)"
+                )
                 try await environment.sleeper.sleep(seconds: decision.delay)
                 lastCost = decision.cost
                 attempt += 1

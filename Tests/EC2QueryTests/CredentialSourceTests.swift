@@ -11,16 +11,20 @@ import Testing
         let root: URL
         init(config: String, credentials: String) throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("mp-aws-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(".aws"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent(".aws"), withIntermediateDirectories: true)
             try config.write(to: root.appendingPathComponent(".aws/config"), atomically: true, encoding: .utf8)
-            try credentials.write(to: root.appendingPathComponent(".aws/credentials"), atomically: true, encoding: .utf8)
+            try credentials.write(
+                to: root.appendingPathComponent(".aws/credentials"), atomically: true, encoding: .utf8)
         }
         var environment: [String: String] { ["HOME": root.path, "AWS_EC2_METADATA_DISABLED": "true"] }
         func remove() { try? FileManager.default.removeItem(at: root) }
     }
 
-    func chainCredentials(_ environment: [String: String], profile: String? = nil,
-                          transport: any HTTPTransport = ScriptedTransport([])) async throws -> ResolvedCredentials {
+    func chainCredentials(
+        _ environment: [String: String], profile: String? = nil,
+        transport: any HTTPTransport = ScriptedTransport([])
+    ) async throws -> ResolvedCredentials {
         let (client, _) = try EC2Client.configured(
             overrides: AWSConfiguration.Overrides(region: "us-east-1", profile: profile), environment: environment,
             transport: transport, clientEnvironment: TestClients.environment())
@@ -32,7 +36,9 @@ import Testing
     func environmentFirst() async throws {
         let dir = try AWSDirectory(
             config: "[profile dev]\nregion = eu-west-1\n",
-            credentials: "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = filesecret\n[dev]\naws_access_key_id = AKIDDEV\naws_secret_access_key = devsecret\n")
+            credentials:
+                "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = filesecret\n[dev]\naws_access_key_id = AKIDDEV\naws_secret_access_key = devsecret\n"
+        )
         defer { dir.remove() }
         var env = dir.environment
         env["AWS_ACCESS_KEY_ID"] = "AKIDENV"
@@ -90,10 +96,14 @@ import Testing
         #expect(resolved.credentials.accessKeyID == "AKIDPROC")
         #expect(resolved.credentials.sessionToken == "proctoken")
         #expect(resolved.credentials.expiration == ISO8601.parse("2099-01-01T00:00:00Z"))
-        let broken = try await #require(throws: CredentialError.self) { try await chainCredentials(dir.environment, profile: "broken") }
+        let broken = try await #require(throws: CredentialError.self) {
+            try await chainCredentials(dir.environment, profile: "broken")
+        }
         #expect(!broken.description.contains("leakedsecret"))
         #expect(broken.description.contains("credential_process of profile broken"))
-        let failing = try await #require(throws: CredentialError.self) { try await chainCredentials(dir.environment, profile: "failing") }
+        let failing = try await #require(throws: CredentialError.self) {
+            try await chainCredentials(dir.environment, profile: "failing")
+        }
         #expect(failing.description.contains("status 3"))
         #expect(failing.description.contains("boom"))
     }
@@ -104,21 +114,26 @@ import Testing
         let verified = Mutex<[String]>([])
         let sts = try LoopbackHTTPServer { request in
             let received = SigV4Request(
-                method: request.method, path: request.path, headers: request.headers.map { SigV4Header(name: $0.key, value: $0.value) },
+                method: request.method, path: request.path,
+                headers: request.headers.map { SigV4Header(name: $0.key, value: $0.value) },
                 body: request.body)
             if (try? SigV4Signer.verify(received, credentials: sourceKeys, service: "sts")) != nil {
                 verified.withLock { $0.append(String(decoding: request.body, as: UTF8.self)) }
             }
-            return HTTPResponse(status: 200, body: Data("""
-                <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials>
-                <AccessKeyId>ASIAROLE</AccessKeyId><SecretAccessKey>rolesecret</SecretAccessKey><SessionToken>roletoken</SessionToken>
-                <Expiration>2099-01-01T00:00:00Z</Expiration></Credentials></AssumeRoleResult>
-                <ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></AssumeRoleResponse>
-                """.utf8))
+            return HTTPResponse(
+                status: 200,
+                body: Data(
+                    """
+                    <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials>
+                    <AccessKeyId>ASIAROLE</AccessKeyId><SecretAccessKey>rolesecret</SecretAccessKey><SessionToken>roletoken</SessionToken>
+                    <Expiration>2099-01-01T00:00:00Z</Expiration></Credentials></AssumeRoleResult>
+                    <ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></AssumeRoleResponse>
+                    """.utf8))
         }
         defer { sts.stop() }
         let dir = try AWSDirectory(
-            config: "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/mirror\nsource_profile = base\nrole_session_name = mp-test\n",
+            config:
+                "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/mirror\nsource_profile = base\nrole_session_name = mp-test\n",
             credentials: "[base]\naws_access_key_id = AKIDSRC\naws_secret_access_key = srcsecret\n")
         defer { dir.remove() }
         var env = dir.environment
@@ -128,9 +143,10 @@ import Testing
         #expect(resolved.credentials.sessionToken == "roletoken")
         #expect(resolved.source.contains("role arn:aws:iam::123456789012:role/mirror"))
         let bodies = verified.withLock { $0 }
-        #expect(bodies == [
-            "Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fmirror&RoleSessionName=mp-test"
-        ])
+        #expect(
+            bodies == [
+                "Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fmirror&RoleSessionName=mp-test"
+            ])
     }
 
     @Test("IMDSv2: token PUT, role name, role credentials with the token")
@@ -138,17 +154,21 @@ import Testing
         let imds = try LoopbackHTTPServer { request in
             switch (request.method, request.path) {
             case ("PUT", "/latest/api/token"):
-                return HTTPResponse(status: request.headers["x-aws-ec2-metadata-token-ttl-seconds"] == "21600" ? 200 : 400,
-                                    body: Data("TOKEN-1".utf8))
+                return HTTPResponse(
+                    status: request.headers["x-aws-ec2-metadata-token-ttl-seconds"] == "21600" ? 200 : 400,
+                    body: Data("TOKEN-1".utf8))
             case ("GET", _) where request.headers["x-aws-ec2-metadata-token"] != "TOKEN-1":
                 return HTTPResponse(status: 401)
             case ("GET", "/latest/meta-data/iam/security-credentials/"):
                 return HTTPResponse(status: 200, body: Data("mirror-role\n".utf8))
             case ("GET", "/latest/meta-data/iam/security-credentials/mirror-role"):
-                return HTTPResponse(status: 200, body: Data("""
-                    {"Code": "Success", "Type": "AWS-HMAC", "AccessKeyId": "ASIAIMDS", "SecretAccessKey": "imdssecret",
-                     "Token": "imdstoken", "Expiration": "2099-01-01T00:00:00Z"}
-                    """.utf8))
+                return HTTPResponse(
+                    status: 200,
+                    body: Data(
+                        """
+                        {"Code": "Success", "Type": "AWS-HMAC", "AccessKeyId": "ASIAIMDS", "SecretAccessKey": "imdssecret",
+                         "Token": "imdstoken", "Expiration": "2099-01-01T00:00:00Z"}
+                        """.utf8))
             default:
                 return HTTPResponse(status: 404)
             }
@@ -163,10 +183,11 @@ import Testing
         #expect(resolved.credentials.accessKeyID == "ASIAIMDS")
         #expect(resolved.credentials.sessionToken == "imdstoken")
         #expect(resolved.source == "instance role mirror-role (IMDS)")
-        #expect(imds.requests.map { "\($0.method) \($0.path)" } == [
-            "PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/",
-            "GET /latest/meta-data/iam/security-credentials/mirror-role",
-        ])
+        #expect(
+            imds.requests.map { "\($0.method) \($0.path)" } == [
+                "PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/",
+                "GET /latest/meta-data/iam/security-credentials/mirror-role",
+            ])
     }
 
     @Test("no source at all gives an error that lists where it looked")
@@ -185,9 +206,13 @@ import Testing
             let now: @Sendable () -> Date
             init(now: @escaping @Sendable () -> Date) { self.now = now }
             func resolve() async throws -> ResolvedCredentials? {
-                let n = calls.withLock { $0 += 1; return $0 }
+                let n = calls.withLock {
+                    $0 += 1
+                    return $0
+                }
                 return ResolvedCredentials(
-                    credentials: AWSCredentials(accessKeyID: "AKID\(n)", secretAccessKey: "s", expiration: now().addingTimeInterval(3600)),
+                    credentials: AWSCredentials(
+                        accessKeyID: "AKID\(n)", secretAccessKey: "s", expiration: now().addingTimeInterval(3600)),
                     source: "counting")
             }
             var description: String { "counting" }

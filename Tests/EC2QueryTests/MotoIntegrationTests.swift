@@ -10,27 +10,38 @@ struct MotoIntegrationTests {
     /// Creates an IAM user allowed to do everything and returns its access key (3 unauthenticated calls).
     func bootstrapUser(_ moto: MotoServer) async throws -> AWSCredentials {
         let iam = QueryClient(
-            service: QueryService(signingName: "iam", version: "2010-05-08", endpoint: moto.endpoint, region: "us-east-1"),
+            service: QueryService(
+                signingName: "iam", version: "2010-05-08", endpoint: moto.endpoint, region: "us-east-1"),
             transport: URLSessionTransport(timeout: 20),
-            credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "AKIDBOOTSTRAP", secretAccessKey: "bootstrap")),
-            retry: RetryController(configuration: RetryConfiguration(maxAttempts: 1), environment: .live), environment: .live)
+            credentials: StaticCredentialProvider(
+                AWSCredentials(accessKeyID: "AKIDBOOTSTRAP", secretAccessKey: "bootstrap")),
+            retry: RetryController(configuration: RetryConfiguration(maxAttempts: 1), environment: .live),
+            environment: .live)
         func call(_ action: String, _ pairs: [(String, String)]) async throws -> XMLNode {
             var parameters = QueryParameters()
             for (name, value) in pairs { parameters.add(name, value) }
             return try await iam.call(QueryRequest(action: action, version: "2010-05-08", parameters: parameters))
         }
         _ = try await call("CreateUser", [("UserName", "mirrorplan")])
-        _ = try await call("PutUserPolicy", [
-            ("UserName", "mirrorplan"), ("PolicyName", "all"),
-            ("PolicyDocument", #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#),
-        ])
+        _ = try await call(
+            "PutUserPolicy",
+            [
+                ("UserName", "mirrorplan"), ("PolicyName", "all"),
+                (
+                    "PolicyDocument",
+                    #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
+                ),
+            ])
         let key = try await call("CreateAccessKey", [("UserName", "mirrorplan")])
         let node = try #require(key["CreateAccessKeyResult", "AccessKey"])
         return AWSCredentials(
-            accessKeyID: try #require(node.string("AccessKeyId")), secretAccessKey: try #require(node.string("SecretAccessKey")))
+            accessKeyID: try #require(node.string("AccessKeyId")),
+            secretAccessKey: try #require(node.string("SecretAccessKey")))
     }
 
-    func client(_ moto: MotoServer, _ credentials: AWSCredentials, logger: HTTPExchangeLogger? = nil) throws -> EC2Client {
+    func client(_ moto: MotoServer, _ credentials: AWSCredentials, logger: HTTPExchangeLogger? = nil) throws
+        -> EC2Client
+    {
         try EC2Client.configured(
             overrides: AWSConfiguration.Overrides(region: "us-east-1"),
             environment: [
@@ -42,7 +53,8 @@ struct MotoIntegrationTests {
         ).client
     }
 
-    @Test("creates and describes a mirror target and a filter with correct credentials; AuthFailure with a wrong secret")
+    @Test(
+        "creates and describes a mirror target and a filter with correct credentials; AuthFailure with a wrong secret")
     func createDescribeAndAuthFailure() async throws {
         let moto = try await MotoServer(noAuthActions: 3)
         defer { moto.stop() }
@@ -53,7 +65,8 @@ struct MotoIntegrationTests {
         let filter = try await ec2.createTrafficMirrorFilter(
             CreateTrafficMirrorFilterInput(description: "icmp", tags: tags, clientToken: "tok-filter"))
         let target = try await ec2.createTrafficMirrorTarget(
-            CreateTrafficMirrorTargetInput(networkInterfaceID: "eni-0123456789abcdef0", description: "monitor", tags: tags))
+            CreateTrafficMirrorTargetInput(
+                networkInterfaceID: "eni-0123456789abcdef0", description: "monitor", tags: tags))
         #expect(!filter.resource.id.isEmpty)
         #expect(!target.resource.id.isEmpty)
 

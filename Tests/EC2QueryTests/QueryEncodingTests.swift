@@ -10,24 +10,33 @@ import Testing
 
     static let requests: [String: QueryRequest] = [
         "create-target-eni": CreateTrafficMirrorTargetInput(
-            networkInterfaceID: "eni-1", description: "d ü/+", tags: tags, dryRun: false, clientToken: "tok-1").queryRequest,
+            networkInterfaceID: "eni-1", description: "d ü/+", tags: tags, dryRun: false, clientToken: "tok-1"
+        ).queryRequest,
         "create-target-nlb": CreateTrafficMirrorTargetInput(
             networkLoadBalancerARN: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/m/1",
-            clientToken: "tok-2").queryRequest,
-        "create-target-gwlbe": CreateTrafficMirrorTargetInput(clientToken: "tok-3", gatewayLoadBalancerEndpointID: "vpce-1")
-            .queryRequest,
+            clientToken: "tok-2"
+        ).queryRequest,
+        "create-target-gwlbe": CreateTrafficMirrorTargetInput(
+            clientToken: "tok-3", gatewayLoadBalancerEndpointID: "vpce-1"
+        )
+        .queryRequest,
         "delete-target": EC2Client.deleteTrafficMirrorTargetRequest(id: "tmt-1", dryRun: true),
         "describe-targets": EC2Client.describeTrafficMirrorTargetsRequest(
             ids: ["tmt-1", "tmt-2"],
             options: DescribeOptions(
-                filters: [EC2Filter(name: "description", values: ["a", "b"]), EC2Filter(name: "owner-id", values: ["1"])],
+                filters: [
+                    EC2Filter(name: "description", values: ["a", "b"]), EC2Filter(name: "owner-id", values: ["1"]),
+                ],
                 maxResults: 5, nextToken: "nt/+=")),
-        "describe-targets-page": EC2Client.describeTrafficMirrorTargetsRequest(ids: [], options: DescribeOptions(maxResults: 1000)),
-        "create-filter": CreateTrafficMirrorFilterInput(description: "icmp only", tags: tags, clientToken: "tok-4").queryRequest,
+        "describe-targets-page": EC2Client.describeTrafficMirrorTargetsRequest(
+            ids: [], options: DescribeOptions(maxResults: 1000)),
+        "create-filter": CreateTrafficMirrorFilterInput(description: "icmp only", tags: tags, clientToken: "tok-4")
+            .queryRequest,
         "delete-filter": EC2Client.deleteTrafficMirrorFilterRequest(id: "tmf-1"),
         "describe-filters": EC2Client.describeTrafficMirrorFiltersRequest(
             ids: ["tmf-1"],
-            options: DescribeOptions(filters: [EC2Filter(name: "traffic-mirror-filter-id", values: ["tmf-1"])], dryRun: false)),
+            options: DescribeOptions(
+                filters: [EC2Filter(name: "traffic-mirror-filter-id", values: ["tmf-1"])], dryRun: false)),
         "modify-network-services": EC2Client.modifyTrafficMirrorFilterNetworkServicesRequest(
             filterID: "tmf-1", add: ["amazon-dns"], remove: ["amazon-dns"]),
         "modify-network-services-empty": EC2Client.modifyTrafficMirrorFilterNetworkServicesRequest(
@@ -39,43 +48,54 @@ import Testing
                 destinationPortRange: TrafficMirrorPortRange(fromPort: 80, toPort: 80),
                 sourcePortRange: TrafficMirrorPortRange(fromPort: 1, toPort: 65535), protocolNumber: 6,
                 destinationCIDRBlock: "0.0.0.0/0", sourceCIDRBlock: "10.0.0.0/8", description: "http"),
-            clientToken: "tok", tags: [EC2Tag(key: "k", value: "v")]).queryRequest,
+            clientToken: "tok", tags: [EC2Tag(key: "k", value: "v")]
+        ).queryRequest,
         "create-rule-icmp": CreateTrafficMirrorFilterRuleInput(
             filterID: "tmf-1",
             fields: TrafficMirrorFilterRuleFields(
                 trafficDirection: "egress", ruleNumber: 200, ruleAction: "reject", protocolNumber: 1,
                 destinationCIDRBlock: "::/0", sourceCIDRBlock: "2001:db8::/32"),
-            clientToken: "tok-5").queryRequest,
+            clientToken: "tok-5"
+        ).queryRequest,
         "modify-rule": ModifyTrafficMirrorFilterRuleInput(
             ruleID: "tmfr-1", fields: TrafficMirrorFilterRuleFields(ruleNumber: 200),
-            removeFields: TrafficMirrorFilterRuleField.allCases).queryRequest,
+            removeFields: TrafficMirrorFilterRuleField.allCases
+        ).queryRequest,
         "modify-rule-all": ModifyTrafficMirrorFilterRuleInput(
             ruleID: "tmfr-1",
             fields: TrafficMirrorFilterRuleFields(
                 trafficDirection: "egress", ruleNumber: 5, ruleAction: "reject",
                 destinationPortRange: TrafficMirrorPortRange(fromPort: 53, toPort: nil), protocolNumber: 17,
                 destinationCIDRBlock: "10.1.0.0/16", sourceCIDRBlock: "10.2.0.0/16", description: "dns"),
-            dryRun: true).queryRequest,
+            dryRun: true
+        ).queryRequest,
         "delete-rule": EC2Client.deleteTrafficMirrorFilterRuleRequest(id: "tmfr-1"),
         "describe-rules": EC2Client.describeTrafficMirrorFilterRulesRequest(
             ids: ["tmfr-1"], filterID: "tmf-1",
-            options: DescribeOptions(filters: [EC2Filter(name: "traffic-direction", values: ["ingress"])], maxResults: 5)),
+            options: DescribeOptions(
+                filters: [EC2Filter(name: "traffic-direction", values: ["ingress"])], maxResults: 5)),
         "create-session": CreateTrafficMirrorSessionInput(
             networkInterfaceID: "eni-2", targetID: "tmt-1", filterID: "tmf-1", packetLength: 128, sessionNumber: 1,
-            virtualNetworkID: 4242, description: "web-1 mirror", tags: tags, clientToken: "tok-6").queryRequest,
+            virtualNetworkID: 4242, description: "web-1 mirror", tags: tags, clientToken: "tok-6"
+        ).queryRequest,
         "modify-session": ModifyTrafficMirrorSessionInput(
-            sessionID: "tms-1", targetID: "tmt-2", removeFields: TrafficMirrorSessionField.allCases).queryRequest,
+            sessionID: "tms-1", targetID: "tmt-2", removeFields: TrafficMirrorSessionField.allCases
+        ).queryRequest,
         "modify-session-all": ModifyTrafficMirrorSessionInput(
             sessionID: "tms-1", targetID: "tmt-2", filterID: "tmf-2", packetLength: 9, sessionNumber: 3,
-            virtualNetworkID: 7, description: "x", dryRun: false).queryRequest,
+            virtualNetworkID: 7, description: "x", dryRun: false
+        ).queryRequest,
         "delete-session": EC2Client.deleteTrafficMirrorSessionRequest(id: "tms-1"),
         "describe-sessions": EC2Client.describeTrafficMirrorSessionsRequest(
             ids: [],
             options: DescribeOptions(
-                filters: [EC2Filter(name: "network-interface-id", values: ["eni-1"])], maxResults: 1000, nextToken: "abc")),
+                filters: [EC2Filter(name: "network-interface-id", values: ["eni-1"])], maxResults: 1000,
+                nextToken: "abc")),
         "describe-instances-names": EC2Client.describeInstancesRequest(
-            ids: [], options: DescribeOptions(filters: [EC2Filter(name: "tag:Name", values: ["web", "db"])], maxResults: 1000)),
-        "describe-instances-ids": EC2Client.describeInstancesRequest(ids: ["i-1", "i-2"], options: DescribeOptions(dryRun: false)),
+            ids: [],
+            options: DescribeOptions(filters: [EC2Filter(name: "tag:Name", values: ["web", "db"])], maxResults: 1000)),
+        "describe-instances-ids": EC2Client.describeInstancesRequest(
+            ids: ["i-1", "i-2"], options: DescribeOptions(dryRun: false)),
         "describe-network-interfaces": EC2Client.describeNetworkInterfacesRequest(
             ids: [],
             options: DescribeOptions(
@@ -85,7 +105,8 @@ import Testing
                 ], maxResults: 1000, nextToken: "n")),
         "describe-network-interfaces-ids": EC2Client.describeNetworkInterfacesRequest(
             ids: ["eni-1", "eni-2"], options: DescribeOptions()),
-        "describe-instance-types": EC2Client.describeInstanceTypesRequest(types: ["m5.large", "t2.micro"], options: DescribeOptions()),
+        "describe-instance-types": EC2Client.describeInstanceTypesRequest(
+            types: ["m5.large", "t2.micro"], options: DescribeOptions()),
         "create-tags": EC2Client.createTagsRequest(resourceIDs: ["tms-1", "tmf-1"], tags: tags),
         "delete-tags": EC2Client.deleteTagsRequest(
             resourceIDs: ["tms-1"], tags: [EC2Tag(key: "k", value: nil), EC2Tag(key: "e", value: "")]),

@@ -37,7 +37,9 @@ import Testing
         #expect(session.sessionNumber == expected["SessionNumber"] as? Int)
         #expect(session.virtualNetworkID == expected["VirtualNetworkId"] as? Int)
         #expect(session.description == expected["Description"] as? String)
-        let tags = (expected["Tags"] as? [[String: String]] ?? []).map { EC2Tag(key: $0["Key"] ?? "", value: $0["Value"]) }
+        let tags = (expected["Tags"] as? [[String: String]] ?? []).map {
+            EC2Tag(key: $0["Key"] ?? "", value: $0["Value"])
+        }
         #expect(session.tags == tags)
         // Pagination: the second request carries the first page's token and MaxResults 1000.
         #expect(scripted.sentBodies.count == 2)
@@ -132,7 +134,8 @@ import Testing
         #expect(error.message == expected["Message"])
         #expect(error.requestID == "r7")
         #expect(error.httpStatus == 400)
-        #expect(error.description.contains("DescribeTrafficMirrorSessions failed: InvalidTrafficMirrorSessionId.NotFound"))
+        #expect(
+            error.description.contains("DescribeTrafficMirrorSessions failed: InvalidTrafficMirrorSessionId.NotFound"))
         #expect(error.description.contains("request id r7"))
         #expect(transport.sent.count == 1)  // a 400 is not retried
     }

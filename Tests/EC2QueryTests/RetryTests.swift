@@ -35,14 +35,20 @@ import Testing
     func classifiesClientErrors() {
         #expect(RetryClassifier.classify(EC2ClientError.transport(action: "A", "refused")) == .transient)
         #expect(RetryClassifier.classify(EC2ClientError.timeout(action: "A", "slow")) == .timeout)
-        #expect(RetryClassifier.classify(EC2ClientError.undecodableBody(action: "A", status: 502, reason: "", body: [])) == .transient)
-        #expect(RetryClassifier.classify(EC2ClientError.undecodableBody(action: "A", status: 200, reason: "", body: [])) == nil)
+        #expect(
+            RetryClassifier.classify(EC2ClientError.undecodableBody(action: "A", status: 502, reason: "", body: []))
+                == .transient)
+        #expect(
+            RetryClassifier.classify(EC2ClientError.undecodableBody(action: "A", status: 200, reason: "", body: []))
+                == nil)
         #expect(RetryClassifier.classify(CredentialError("x")) == nil)
     }
 
-    @Test("full-jitter backoff: random × min(2^(n-1), 20)", arguments: [
-        (1, 1.0, 1.0), (2, 1.0, 2.0), (3, 0.5, 2.0), (5, 1.0, 16.0), (6, 1.0, 20.0), (40, 1.0, 20.0), (3, 0.0, 0.0),
-    ])
+    @Test(
+        "full-jitter backoff: random × min(2^(n-1), 20)",
+        arguments: [
+            (1, 1.0, 1.0), (2, 1.0, 2.0), (3, 0.5, 2.0), (5, 1.0, 16.0), (6, 1.0, 20.0), (40, 1.0, 20.0), (3, 0.0, 0.0),
+        ])
     func backoff(attempt: Int, random: Double, expected: Double) {
         #expect(ExponentialBackoff.delay(afterAttempt: attempt, random: random) == expected)
     }
@@ -63,15 +69,23 @@ import Testing
         #expect(quota.available == 500)
     }
 
-    static let throttled = HTTPResponse(status: 503, body: Data(
-        "<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>t</RequestID></Response>".utf8))
-    static let ok = HTTPResponse(status: 200, body: Data(
-        "<DeleteTrafficMirrorSessionResponse><requestId>r</requestId><trafficMirrorSessionId>tms-1</trafficMirrorSessionId></DeleteTrafficMirrorSessionResponse>".utf8))
+    static let throttled = HTTPResponse(
+        status: 503,
+        body: Data(
+            "<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>t</RequestID></Response>"
+                .utf8))
+    static let ok = HTTPResponse(
+        status: 200,
+        body: Data(
+            "<DeleteTrafficMirrorSessionResponse><requestId>r</requestId><trafficMirrorSessionId>tms-1</trafficMirrorSessionId></DeleteTrafficMirrorSessionResponse>"
+                .utf8))
 
     @Test("throttling twice then success: 3 attempts, jittered sleeps, no real waiting")
     func retriesThenSucceeds() async throws {
         let sleeper = RecordingSleeper()
-        let transport = ScriptedTransport([.respond(Self.throttled), .fail(URLError(.networkConnectionLost)), .respond(Self.ok)])
+        let transport = ScriptedTransport([
+            .respond(Self.throttled), .fail(URLError(.networkConnectionLost)), .respond(Self.ok),
+        ])
         let client = TestClients.ec2(transport, environment: TestClients.environment(sleeper: sleeper, random: 0.5))
         let started = Date()
         #expect(try await client.deleteTrafficMirrorSession(id: "tms-1") == "tms-1")
@@ -85,11 +99,16 @@ import Testing
     func givesUp() async throws {
         let transport = ScriptedTransport(Array(repeating: .respond(Self.throttled), count: 5))
         let client = TestClients.ec2(transport, retry: RetryConfiguration(maxAttempts: 4))
-        let error = try await #require(throws: EC2ServiceError.self) { try await client.deleteTrafficMirrorSession(id: "tms-1") }
+        let error = try await #require(throws: EC2ServiceError.self) {
+            try await client.deleteTrafficMirrorSession(id: "tms-1")
+        }
         #expect(error.code == .requestLimitExceeded)
         #expect(transport.sent.count == 4)
 
-        let bad = ScriptedTransport(xml: "<Response><Errors><Error><Code>InvalidParameterValue</Code><Message>m</Message></Error></Errors></Response>", status: 400)
+        let bad = ScriptedTransport(
+            xml:
+                "<Response><Errors><Error><Code>InvalidParameterValue</Code><Message>m</Message></Error></Errors></Response>",
+            status: 400)
         _ = try? await TestClients.ec2(bad).deleteTrafficMirrorSession(id: "x")
         #expect(bad.sent.count == 1)
     }
@@ -97,10 +116,15 @@ import Testing
     @Test("AWS_MAX_ATTEMPTS and AWS_RETRY_MODE are read and checked")
     func configuration() throws {
         #expect(try RetryConfiguration.from(environment: [:]) == RetryConfiguration(mode: .standard, maxAttempts: 3))
-        #expect(try RetryConfiguration.from(environment: ["AWS_MAX_ATTEMPTS": "7", "AWS_RETRY_MODE": "adaptive"])
-            == RetryConfiguration(mode: .adaptive, maxAttempts: 7))
-        #expect(throws: AWSConfigurationError.self) { try RetryConfiguration.from(environment: ["AWS_MAX_ATTEMPTS": "0"]) }
-        #expect(throws: AWSConfigurationError.self) { try RetryConfiguration.from(environment: ["AWS_RETRY_MODE": "yolo"]) }
+        #expect(
+            try RetryConfiguration.from(environment: ["AWS_MAX_ATTEMPTS": "7", "AWS_RETRY_MODE": "adaptive"])
+                == RetryConfiguration(mode: .adaptive, maxAttempts: 7))
+        #expect(throws: AWSConfigurationError.self) {
+            try RetryConfiguration.from(environment: ["AWS_MAX_ATTEMPTS": "0"])
+        }
+        #expect(throws: AWSConfigurationError.self) {
+            try RetryConfiguration.from(environment: ["AWS_RETRY_MODE": "yolo"])
+        }
     }
 
     @Test("adaptive mode: unthrottled until the first throttle, then it paces sends instead of failing")
@@ -141,7 +165,9 @@ import Testing
         let sleeper = RecordingSleeper()
         let clock = ManualClock(50)
         let transport = ScriptedTransport(
-            Array(repeating: .respond(Self.ok), count: 10) + [.respond(Self.throttled), .respond(Self.ok), .respond(Self.ok), .respond(Self.ok)])
+            Array(repeating: .respond(Self.ok), count: 10) + [
+                .respond(Self.throttled), .respond(Self.ok), .respond(Self.ok), .respond(Self.ok),
+            ])
         let client = TestClients.ec2(
             transport, retry: RetryConfiguration(mode: .adaptive, maxAttempts: 3),
             environment: TestClients.environment(sleeper: sleeper, clock: clock, random: 0))

@@ -7,9 +7,13 @@ import Testing
 @Suite struct AWSOptionsTests {
     @Test("the option group parses --region, --profile, --endpoint-url and --debug and builds the client")
     func buildsClient() throws {
-        let options = try AWSOptions.parse(["--region", "eu-west-1", "--endpoint-url", "http://127.0.0.1:4566", "--debug"])
+        let options = try AWSOptions.parse([
+            "--region", "eu-west-1", "--endpoint-url", "http://127.0.0.1:4566", "--debug",
+        ])
         #expect(options.debug)
-        let (client, configuration) = try options.makeClient(environment: ["HOME": "/nonexistent", "AWS_EC2_METADATA_DISABLED": "true"])
+        let (client, configuration) = try options.makeClient(environment: [
+            "HOME": "/nonexistent", "AWS_EC2_METADATA_DISABLED": "true",
+        ])
         #expect(client.region == "eu-west-1")
         #expect(client.endpoint.absoluteString == "http://127.0.0.1:4566")
         #expect(configuration.endpointSource == "--endpoint-url")

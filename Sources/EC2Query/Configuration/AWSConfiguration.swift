@@ -28,7 +28,8 @@ public struct AWSConfiguration: Sendable, Hashable {
     public static func resolve(
         overrides: Overrides, environment: [String: String], shared: SharedConfig
     ) throws(AWSConfigurationError) -> AWSConfiguration {
-        let profile = nonEmpty(overrides.profile) ?? nonEmpty(environment["AWS_PROFILE"])
+        let profile =
+            nonEmpty(overrides.profile) ?? nonEmpty(environment["AWS_PROFILE"])
             ?? nonEmpty(environment["AWS_DEFAULT_PROFILE"]) ?? "default"
         let explicitProfile = nonEmpty(overrides.profile) != nil || nonEmpty(environment["AWS_PROFILE"]) != nil
         if explicitProfile, profile != "default", !shared.hasProfile(profile) {
@@ -75,7 +76,8 @@ public struct AWSConfiguration: Sendable, Hashable {
         settings: [String: String]
     ) -> (String?, String?) {
         if let url = nonEmpty(overrides.endpointURL) { return (url, "--endpoint-url") }
-        let ignore = (environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] ?? settings["ignore_configured_endpoint_urls"])?
+        let ignore =
+            (environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] ?? settings["ignore_configured_endpoint_urls"])?
             .lowercased() == "true"
         guard !ignore else { return (nil, nil) }
         if let url = nonEmpty(environment["AWS_ENDPOINT_URL_EC2"]) { return (url, "AWS_ENDPOINT_URL_EC2") }
@@ -93,7 +95,8 @@ public struct AWSConfiguration: Sendable, Hashable {
         let origin = source ?? "configuration"
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty
         else {
-            throw .invalidEndpoint(url: text, source: origin, reason: "it is not an absolute URL like https://host[:port]")
+            throw .invalidEndpoint(
+                url: text, source: origin, reason: "it is not an absolute URL like https://host[:port]")
         }
         switch scheme {
         case "https": return url

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The AWS shared config/credentials file format: `[section]`, `key = value`, `#`/`;` comment lines, and
 /// nested blocks (`ec2 =` followed by indented `endpoint_url = …` lines) as botocore's parser reads them.
 public struct INIFile: Sendable, Hashable {
@@ -43,5 +45,3 @@ public struct INIFile: Sendable, Hashable {
 
     public subscript(section: String) -> Section? { sections[section] }
 }
-
-import Foundation

@@ -9,8 +9,10 @@ public struct SharedConfig: Sendable, Hashable {
     public var configPath: String
     public var credentialsPath: String
 
-    public init(configText: String, credentialsText: String, configPath: String = "~/.aws/config",
-                credentialsPath: String = "~/.aws/credentials") {
+    public init(
+        configText: String, credentialsText: String, configPath: String = "~/.aws/config",
+        credentialsPath: String = "~/.aws/credentials"
+    ) {
         configFile = INIFile(text: configText)
         credentialsFile = INIFile(text: credentialsText)
         self.configPath = configPath

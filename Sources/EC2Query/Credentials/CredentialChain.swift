@@ -9,7 +9,9 @@ public actor CredentialChain: CredentialProvider {
     private var cached: ResolvedCredentials?
     private var inFlight: Task<ResolvedCredentials, any Error>?
 
-    public init(providers: [any CredentialProvider], now: @escaping @Sendable () -> Date, refreshMargin: TimeInterval = 600) {
+    public init(
+        providers: [any CredentialProvider], now: @escaping @Sendable () -> Date, refreshMargin: TimeInterval = 600
+    ) {
         self.providers = providers
         self.now = now
         self.refreshMargin = refreshMargin
@@ -45,5 +47,7 @@ public actor CredentialChain: CredentialProvider {
         throw CredentialError.none(tried: providers.map(\.description))
     }
 
-    public nonisolated var description: String { "credential chain (\(providers.map(\.description).joined(separator: ", ")))" }
+    public nonisolated var description: String {
+        "credential chain (\(providers.map(\.description).joined(separator: ", ")))"
+    }
 }

@@ -9,6 +9,7 @@ public struct CredentialError: Error, Sendable, Hashable, CustomStringConvertibl
     static func none(tried: [String]) -> CredentialError {
         CredentialError(
             "no AWS credentials found (looked in: \(tried.joined(separator: ", "))); set AWS_ACCESS_KEY_ID and "
-                + "AWS_SECRET_ACCESS_KEY, choose a profile with --profile / AWS_PROFILE, or run on EC2 with an instance role")
+                + "AWS_SECRET_ACCESS_KEY, choose a profile with --profile / AWS_PROFILE, or run on EC2 with an instance role"
+        )
     }
 }

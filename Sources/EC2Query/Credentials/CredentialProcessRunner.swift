@@ -26,7 +26,8 @@ public struct CredentialProcessRunner: Sendable {
         }
         guard let output = try? JSONDecoder().decode(Output.self, from: stdout) else {
             throw CredentialError(
-                "\(source) did not print the expected JSON ({\"Version\": 1, \"AccessKeyId\": …, \"SecretAccessKey\": …})")
+                "\(source) did not print the expected JSON ({\"Version\": 1, \"AccessKeyId\": …, \"SecretAccessKey\": …})"
+            )
         }
         guard output.Version == 1 else {
             throw CredentialError("\(source) printed Version \(output.Version); only Version 1 is supported")

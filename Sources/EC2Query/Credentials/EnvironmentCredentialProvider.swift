@@ -7,11 +7,13 @@ public struct EnvironmentCredentialProvider: CredentialProvider {
     public init(environment: [String: String]) { self.environment = environment }
 
     public func resolve() async throws -> ResolvedCredentials? {
-        let key = environment["AWS_ACCESS_KEY_ID"] ?? "", secret = environment["AWS_SECRET_ACCESS_KEY"] ?? ""
+        let key = environment["AWS_ACCESS_KEY_ID"] ?? ""
+        let secret = environment["AWS_SECRET_ACCESS_KEY"] ?? ""
         if key.isEmpty && secret.isEmpty { return nil }
         guard !key.isEmpty, !secret.isEmpty else {
             throw CredentialError(
-                "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must both be set (only \(key.isEmpty ? "the secret" : "the key id") is)")
+                "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must both be set (only \(key.isEmpty ? "the secret" : "the key id") is)"
+            )
         }
         let token = environment["AWS_SESSION_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         return ResolvedCredentials(

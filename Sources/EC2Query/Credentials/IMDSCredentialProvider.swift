@@ -17,9 +17,12 @@ public struct IMDSCredentialProvider: CredentialProvider {
     }
 
     /// Nil when `AWS_EC2_METADATA_DISABLED=true`.
-    public static func fromEnvironment(_ environment: [String: String], transport: any HTTPTransport) -> IMDSCredentialProvider? {
+    public static func fromEnvironment(_ environment: [String: String], transport: any HTTPTransport)
+        -> IMDSCredentialProvider?
+    {
         if environment["AWS_EC2_METADATA_DISABLED"]?.lowercased() == "true" { return nil }
-        let text = environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"]
+        let text =
+            environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"]
             ?? (environment["AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"]?.lowercased() == "ipv6"
                 ? "http://[fd00:ec2::254]" : "http://169.254.169.254")
         guard let url = URL(string: text) else { return nil }
@@ -51,27 +54,35 @@ public struct IMDSCredentialProvider: CredentialProvider {
             return nil  // no metadata service here: not on EC2
         }
         switch tokenResponse.status {
-        case 200: tokenHeader = [(name: "X-aws-ec2-metadata-token", value: String(decoding: tokenResponse.body, as: UTF8.self))]
+        case 200:
+            tokenHeader = [
+                (name: "X-aws-ec2-metadata-token", value: String(decoding: tokenResponse.body, as: UTF8.self))
+            ]
         case 403 where allowV1, 404 where allowV1, 405 where allowV1: tokenHeader = []
         default:
-            throw CredentialError("the instance metadata service refused a session token (HTTP \(tokenResponse.status))")
+            throw CredentialError(
+                "the instance metadata service refused a session token (HTTP \(tokenResponse.status))")
         }
         let roleResponse = try await get("/latest/meta-data/iam/security-credentials/", headers: tokenHeader)
         guard roleResponse.status == 200 else {
             if roleResponse.status == 404 { return nil }  // an instance without a role
-            throw CredentialError("the instance metadata service answered HTTP \(roleResponse.status) for the role name")
+            throw CredentialError(
+                "the instance metadata service answered HTTP \(roleResponse.status) for the role name")
         }
-        let role = String(decoding: roleResponse.body, as: UTF8.self).split(separator: "\n").first
+        let role =
+            String(decoding: roleResponse.body, as: UTF8.self).split(separator: "\n").first
             .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         guard !role.isEmpty, !role.contains("/") else {
             throw CredentialError("the instance metadata service returned no usable role name")
         }
-        let credentialsResponse = try await get("/latest/meta-data/iam/security-credentials/\(role)", headers: tokenHeader)
+        let credentialsResponse = try await get(
+            "/latest/meta-data/iam/security-credentials/\(role)", headers: tokenHeader)
         guard credentialsResponse.status == 200,
             let decoded = try? JSONDecoder().decode(RoleCredentials.self, from: credentialsResponse.body)
         else {
             throw CredentialError(
-                "the instance metadata service did not return credentials for role \(role) (HTTP \(credentialsResponse.status))")
+                "the instance metadata service did not return credentials for role \(role) (HTTP \(credentialsResponse.status))"
+            )
         }
         if let code = decoded.Code, code != "Success" {
             throw CredentialError("the instance metadata service reports \(code) for role \(role)")

@@ -34,25 +34,30 @@ public struct ProfileCredentialProvider: CredentialProvider {
     func resolve(profile: String, visited: [String]) async throws -> ResolvedCredentials? {
         guard !visited.contains(profile) else {
             throw CredentialError(
-                "profile \(profile) is part of a source_profile loop (\((visited + [profile]).joined(separator: " -> ")))")
+                "profile \(profile) is part of a source_profile loop (\((visited + [profile]).joined(separator: " -> ")))"
+            )
         }
         let settings = shared.settings(profile: profile)
         if let roleARN = settings["role_arn"] {
             return try await assumeRole(roleARN: roleARN, profile: profile, settings: settings, visited: visited)
         }
-        if let found = try staticKeys(shared.credentialsFileSettings(profile: profile),
-                                      source: "shared credentials file \(shared.credentialsPath) (profile \(profile))") {
+        if let found = try staticKeys(
+            shared.credentialsFileSettings(profile: profile),
+            source: "shared credentials file \(shared.credentialsPath) (profile \(profile))")
+        {
             return found
         }
         if let command = settings["credential_process"] {
             return try await processRunner.run(command: command, profile: profile)
         }
-        return try staticKeys(shared.configFileSettings(profile: profile),
-                              source: "config file \(shared.configPath) (profile \(profile))")
+        return try staticKeys(
+            shared.configFileSettings(profile: profile),
+            source: "config file \(shared.configPath) (profile \(profile))")
     }
 
     func staticKeys(_ settings: [String: String], source: String) throws -> ResolvedCredentials? {
-        let key = settings["aws_access_key_id"], secret = settings["aws_secret_access_key"]
+        let key = settings["aws_access_key_id"]
+        let secret = settings["aws_secret_access_key"]
         if key == nil && secret == nil { return nil }
         guard let key, let secret, !key.isEmpty, !secret.isEmpty else {
             throw CredentialError("\(source) sets only one of aws_access_key_id and aws_secret_access_key; set both")
@@ -68,7 +73,8 @@ public struct ProfileCredentialProvider: CredentialProvider {
         guard let sourceProfile = settings["source_profile"] else {
             if let source = settings["credential_source"] {
                 throw CredentialError(
-                    "profile \(profile): credential_source = \(source) is not supported by mirrorplan; use source_profile")
+                    "profile \(profile): credential_source = \(source) is not supported by mirrorplan; use source_profile"
+                )
             }
             throw CredentialError("profile \(profile) sets role_arn but no source_profile; add source_profile = NAME")
         }
@@ -86,7 +92,8 @@ public struct ProfileCredentialProvider: CredentialProvider {
         guard let base else {
             throw CredentialError("profile \(profile): source_profile \(sourceProfile) has no credentials")
         }
-        let endpointText = environment["AWS_ENDPOINT_URL_STS"] ?? environment["AWS_ENDPOINT_URL"]
+        let endpointText =
+            environment["AWS_ENDPOINT_URL_STS"] ?? environment["AWS_ENDPOINT_URL"]
             ?? "https://sts.\(region).\(region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com")"
         let endpoint = try AWSConfiguration.validatedEndpoint(endpointText, source: "the STS endpoint")
         let client = QueryClient(
@@ -96,10 +103,13 @@ public struct ProfileCredentialProvider: CredentialProvider {
             environment: clientEnvironment)
         var parameters = QueryParameters()
         parameters.add("RoleArn", roleARN)
-        parameters.add("RoleSessionName", settings["role_session_name"] ?? "mirrorplan-\(Int(clientEnvironment.now().timeIntervalSince1970))")
+        parameters.add(
+            "RoleSessionName",
+            settings["role_session_name"] ?? "mirrorplan-\(Int(clientEnvironment.now().timeIntervalSince1970))")
         parameters.add("ExternalId", settings["external_id"])
         parameters.add("DurationSeconds", settings["duration_seconds"].flatMap { Int($0) })
-        let root = try await client.call(QueryRequest(action: "AssumeRole", version: "2011-06-15", parameters: parameters))
+        let root = try await client.call(
+            QueryRequest(action: "AssumeRole", version: "2011-06-15", parameters: parameters))
         guard let node = root["AssumeRoleResult", "Credentials"], let key = node.string("AccessKeyId"),
             let secret = node.string("SecretAccessKey")
         else { throw EC2ClientError.missingElement(action: "AssumeRole", "AssumeRoleResult/Credentials") }

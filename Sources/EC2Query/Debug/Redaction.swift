@@ -8,8 +8,10 @@ enum Redaction {
         "authorization", "x-amz-security-token", "x-aws-ec2-metadata-token", "x-amz-content-sha256-secret",
     ]
     /// Field names whose values are secrets in any body format.
-    static let secretFields = ["SecretAccessKey", "SessionToken", "Token", "SecretKey", "aws_secret_access_key",
-                               "aws_session_token"]
+    static let secretFields = [
+        "SecretAccessKey", "SessionToken", "Token", "SecretKey", "aws_secret_access_key",
+        "aws_session_token",
+    ]
 
     static func headerValue(name: String, value: String) -> String {
         secretHeaders.contains(name.lowercased()) ? placeholder : value
@@ -18,9 +20,12 @@ enum Redaction {
     static func body(_ data: Data) -> String {
         var text = String(decoding: data, as: UTF8.self)
         for field in secretFields {
-            text = replace(in: text, pattern: "(<(?:[A-Za-z0-9_]+:)?\(field)>)[^<]*(</)", template: "$1\(placeholder)$2")
-            text = replace(in: text, pattern: "(\"\(field)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")", template: "$1\(placeholder)$2")
-            text = replace(in: text, pattern: "((?:^|&)(?:[A-Za-z0-9.]*\\.)?\(field)=)[^&]*()", template: "$1\(placeholder)$2")
+            text = replace(
+                in: text, pattern: "(<(?:[A-Za-z0-9_]+:)?\(field)>)[^<]*(</)", template: "$1\(placeholder)$2")
+            text = replace(
+                in: text, pattern: "(\"\(field)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")", template: "$1\(placeholder)$2")
+            text = replace(
+                in: text, pattern: "((?:^|&)(?:[A-Za-z0-9.]*\\.)?\(field)=)[^&]*()", template: "$1\(placeholder)$2")
         }
         return text
     }

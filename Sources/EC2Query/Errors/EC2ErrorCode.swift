@@ -17,8 +17,10 @@ public struct EC2ErrorCode: Sendable, Hashable, RawRepresentable, ExpressibleByS
 
     /// Codes that mean "these credentials were not accepted": the error then names which credentials were used.
     public var isCredentialProblem: Bool {
-        [.authFailure, .signatureDoesNotMatch, .unauthorizedOperation, .invalidClientTokenID, .requestExpired,
-         "ExpiredToken", "InvalidAccessKeyId", "AccessDenied", "MissingAuthenticationToken", "InvalidToken"]
-            .contains(self)
+        [
+            .authFailure, .signatureDoesNotMatch, .unauthorizedOperation, .invalidClientTokenID, .requestExpired,
+            "ExpiredToken", "InvalidAccessKeyId", "AccessDenied", "MissingAuthenticationToken", "InvalidToken",
+        ]
+        .contains(self)
     }
 }

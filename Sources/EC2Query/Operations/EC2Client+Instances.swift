@@ -13,7 +13,9 @@ extension EC2Client {
     public func describeInstances(ids: [String] = [], filters: [EC2Filter] = []) async throws -> [EC2Instance] {
         try await paginate(action: "DescribeInstances") { token in
             Self.describeInstancesRequest(
-                ids: ids, options: DescribeOptions(filters: filters, maxResults: ids.isEmpty ? Self.pageSize : nil, nextToken: token))
+                ids: ids,
+                options: DescribeOptions(
+                    filters: filters, maxResults: ids.isEmpty ? Self.pageSize : nil, nextToken: token))
         } items: { root in
             root.items("reservationSet").flatMap { $0.items("instancesSet").map(EC2Instance.init(xml:)) }
         }
@@ -29,11 +31,17 @@ extension EC2Client {
         return QueryRequest(action: "DescribeNetworkInterfaces", parameters: p)
     }
 
-    public func describeNetworkInterfaces(ids: [String] = [], filters: [EC2Filter] = []) async throws -> [EC2NetworkInterface] {
+    public func describeNetworkInterfaces(ids: [String] = [], filters: [EC2Filter] = []) async throws
+        -> [EC2NetworkInterface]
+    {
         try await paginate(action: "DescribeNetworkInterfaces") { token in
             Self.describeNetworkInterfacesRequest(
-                ids: ids, options: DescribeOptions(filters: filters, maxResults: ids.isEmpty ? Self.pageSize : nil, nextToken: token))
-        } items: { $0.items("networkInterfaceSet").map(EC2NetworkInterface.init(xml:)) }
+                ids: ids,
+                options: DescribeOptions(
+                    filters: filters, maxResults: ids.isEmpty ? Self.pageSize : nil, nextToken: token))
+        } items: {
+            $0.items("networkInterfaceSet").map(EC2NetworkInterface.init(xml:))
+        }
     }
 
     /// DescribeInstanceTypes pages hold at most 100 items.
@@ -49,11 +57,16 @@ extension EC2Client {
         return QueryRequest(action: "DescribeInstanceTypes", parameters: p)
     }
 
-    public func describeInstanceTypes(_ types: [String], filters: [EC2Filter] = []) async throws -> [EC2InstanceTypeInfo] {
+    public func describeInstanceTypes(_ types: [String], filters: [EC2Filter] = []) async throws
+        -> [EC2InstanceTypeInfo]
+    {
         try await paginate(action: "DescribeInstanceTypes") { token in
             Self.describeInstanceTypesRequest(
                 types: types,
-                options: DescribeOptions(filters: filters, maxResults: types.isEmpty ? Self.instanceTypesPageSize : nil, nextToken: token))
-        } items: { $0.items("instanceTypeSet").map(EC2InstanceTypeInfo.init(xml:)) }
+                options: DescribeOptions(
+                    filters: filters, maxResults: types.isEmpty ? Self.instanceTypesPageSize : nil, nextToken: token))
+        } items: {
+            $0.items("instanceTypeSet").map(EC2InstanceTypeInfo.init(xml:))
+        }
     }
 }

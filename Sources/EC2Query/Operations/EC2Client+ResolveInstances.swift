@@ -4,7 +4,8 @@ extension EC2Client {
     public func resolveInstances(names: [String], ids: [String]) async throws -> [String: ResolvedInstance] {
         var problems: [InstanceResolutionError.Problem] = []
         var result: [String: ResolvedInstance] = [:]
-        let uniqueNames = Array(Set(names)).sorted(), uniqueIDs = Array(Set(ids)).sorted()
+        let uniqueNames = Array(Set(names)).sorted()
+        let uniqueIDs = Array(Set(ids)).sorted()
 
         if !uniqueNames.isEmpty {
             let found = try await describeInstances(filters: [EC2Filter(name: "tag:Name", values: uniqueNames)])
@@ -13,7 +14,9 @@ extension EC2Client {
                 let running = named.filter { $0.state == "running" }
                 switch running.count {
                 case 1: Self.add(running[0], as: name, to: &result, problems: &problems)
-                case 0: problems.append(.noRunningInstance(name: name, others: named.map { "\($0.id) (\($0.state ?? "unknown"))" }))
+                case 0:
+                    problems.append(
+                        .noRunningInstance(name: name, others: named.map { "\($0.id) (\($0.state ?? "unknown"))" }))
                 default: problems.append(.ambiguousName(name: name, candidates: running.map(\.id).sorted()))
                 }
             }
@@ -48,6 +51,7 @@ extension EC2Client {
         }
         result[reference] = ResolvedInstance(
             reference: reference, instanceID: instance.id, name: instance.name, networkInterfaceID: primary.id,
-            privateIPAddress: primary.privateIPAddress ?? instance.privateIPAddress, instanceType: instance.instanceType)
+            privateIPAddress: primary.privateIPAddress ?? instance.privateIPAddress, instanceType: instance.instanceType
+        )
     }
 }

@@ -11,11 +11,14 @@ extension EC2Client {
     }
 
     /// Note: EC2 does not return tags in this response.
-    public func modifyTrafficMirrorFilterRule(_ input: ModifyTrafficMirrorFilterRuleInput) async throws -> TrafficMirrorFilterRule {
+    public func modifyTrafficMirrorFilterRule(_ input: ModifyTrafficMirrorFilterRuleInput) async throws
+        -> TrafficMirrorFilterRule
+    {
         let root = try await call(input.queryRequest)
         return TrafficMirrorFilterRule(
             xml: try require(
-                root.child("trafficMirrorFilterRule"), action: "ModifyTrafficMirrorFilterRule", "trafficMirrorFilterRule"))
+                root.child("trafficMirrorFilterRule"), action: "ModifyTrafficMirrorFilterRule",
+                "trafficMirrorFilterRule"))
     }
 
     public static func deleteTrafficMirrorFilterRuleRequest(id: String, dryRun: Bool? = nil) -> QueryRequest {
@@ -51,7 +54,10 @@ extension EC2Client {
         try await paginate(action: "DescribeTrafficMirrorFilterRules") { token in
             Self.describeTrafficMirrorFilterRulesRequest(
                 ids: ids, filterID: filterID,
-                options: DescribeOptions(filters: filters, maxResults: ids.isEmpty ? Self.pageSize : nil, nextToken: token))
-        } items: { $0.items("trafficMirrorFilterRuleSet").map(TrafficMirrorFilterRule.init(xml:)) }
+                options: DescribeOptions(
+                    filters: filters, maxResults: ids.isEmpty ? Self.pageSize : nil, nextToken: token))
+        } items: {
+            $0.items("trafficMirrorFilterRuleSet").map(TrafficMirrorFilterRule.init(xml:))
+        }
     }
 }

@@ -1,9 +1,12 @@
 extension EC2Client {
-    public func createTrafficMirrorFilter(_ input: CreateTrafficMirrorFilterInput) async throws -> Created<TrafficMirrorFilter> {
+    public func createTrafficMirrorFilter(_ input: CreateTrafficMirrorFilterInput) async throws -> Created<
+        TrafficMirrorFilter
+    > {
         var input = input
         input.clientToken = Self.clientToken(input.clientToken)
         let root = try await call(input.queryRequest)
-        let node = try require(root.child("trafficMirrorFilter"), action: "CreateTrafficMirrorFilter", "trafficMirrorFilter")
+        let node = try require(
+            root.child("trafficMirrorFilter"), action: "CreateTrafficMirrorFilter", "trafficMirrorFilter")
         return Created(resource: TrafficMirrorFilter(xml: node), clientToken: root.string("clientToken"))
     }
 
@@ -31,11 +34,17 @@ extension EC2Client {
     }
 
     /// All filters (with their embedded rules), every page.
-    public func describeTrafficMirrorFilters(ids: [String] = [], filters: [EC2Filter] = []) async throws -> [TrafficMirrorFilter] {
+    public func describeTrafficMirrorFilters(ids: [String] = [], filters: [EC2Filter] = []) async throws
+        -> [TrafficMirrorFilter]
+    {
         try await paginate(action: "DescribeTrafficMirrorFilters") { token in
             Self.describeTrafficMirrorFiltersRequest(
-                ids: ids, options: DescribeOptions(filters: filters, maxResults: ids.isEmpty ? Self.pageSize : nil, nextToken: token))
-        } items: { $0.items("trafficMirrorFilterSet").map(TrafficMirrorFilter.init(xml:)) }
+                ids: ids,
+                options: DescribeOptions(
+                    filters: filters, maxResults: ids.isEmpty ? Self.pageSize : nil, nextToken: token))
+        } items: {
+            $0.items("trafficMirrorFilterSet").map(TrafficMirrorFilter.init(xml:))
+        }
     }
 
     public static func modifyTrafficMirrorFilterNetworkServicesRequest(
@@ -54,7 +63,9 @@ extension EC2Client {
     ) async throws -> TrafficMirrorFilter {
         let action = "ModifyTrafficMirrorFilterNetworkServices"
         let root = try await call(
-            Self.modifyTrafficMirrorFilterNetworkServicesRequest(filterID: filterID, add: add, remove: remove, dryRun: dryRun))
-        return TrafficMirrorFilter(xml: try require(root.child("trafficMirrorFilter"), action: action, "trafficMirrorFilter"))
+            Self.modifyTrafficMirrorFilterNetworkServicesRequest(
+                filterID: filterID, add: add, remove: remove, dryRun: dryRun))
+        return TrafficMirrorFilter(
+            xml: try require(root.child("trafficMirrorFilter"), action: action, "trafficMirrorFilter"))
     }
 }

@@ -1,16 +1,22 @@
 extension EC2Client {
-    public func createTrafficMirrorSession(_ input: CreateTrafficMirrorSessionInput) async throws -> Created<TrafficMirrorSession> {
+    public func createTrafficMirrorSession(_ input: CreateTrafficMirrorSessionInput) async throws -> Created<
+        TrafficMirrorSession
+    > {
         var input = input
         input.clientToken = Self.clientToken(input.clientToken)
         let root = try await call(input.queryRequest)
-        let node = try require(root.child("trafficMirrorSession"), action: "CreateTrafficMirrorSession", "trafficMirrorSession")
+        let node = try require(
+            root.child("trafficMirrorSession"), action: "CreateTrafficMirrorSession", "trafficMirrorSession")
         return Created(resource: TrafficMirrorSession(xml: node), clientToken: root.string("clientToken"))
     }
 
-    public func modifyTrafficMirrorSession(_ input: ModifyTrafficMirrorSessionInput) async throws -> TrafficMirrorSession {
+    public func modifyTrafficMirrorSession(_ input: ModifyTrafficMirrorSessionInput) async throws
+        -> TrafficMirrorSession
+    {
         let root = try await call(input.queryRequest)
         return TrafficMirrorSession(
-            xml: try require(root.child("trafficMirrorSession"), action: "ModifyTrafficMirrorSession", "trafficMirrorSession"))
+            xml: try require(
+                root.child("trafficMirrorSession"), action: "ModifyTrafficMirrorSession", "trafficMirrorSession"))
     }
 
     public static func deleteTrafficMirrorSessionRequest(id: String, dryRun: Bool? = nil) -> QueryRequest {
@@ -36,10 +42,16 @@ extension EC2Client {
         return QueryRequest(action: "DescribeTrafficMirrorSessions", parameters: p)
     }
 
-    public func describeTrafficMirrorSessions(ids: [String] = [], filters: [EC2Filter] = []) async throws -> [TrafficMirrorSession] {
+    public func describeTrafficMirrorSessions(ids: [String] = [], filters: [EC2Filter] = []) async throws
+        -> [TrafficMirrorSession]
+    {
         try await paginate(action: "DescribeTrafficMirrorSessions") { token in
             Self.describeTrafficMirrorSessionsRequest(
-                ids: ids, options: DescribeOptions(filters: filters, maxResults: ids.isEmpty ? Self.pageSize : nil, nextToken: token))
-        } items: { $0.items("trafficMirrorSessionSet").map(TrafficMirrorSession.init(xml:)) }
+                ids: ids,
+                options: DescribeOptions(
+                    filters: filters, maxResults: ids.isEmpty ? Self.pageSize : nil, nextToken: token))
+        } items: {
+            $0.items("trafficMirrorSessionSet").map(TrafficMirrorSession.init(xml:))
+        }
     }
 }

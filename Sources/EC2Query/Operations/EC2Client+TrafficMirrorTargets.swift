@@ -1,9 +1,12 @@
 extension EC2Client {
-    public func createTrafficMirrorTarget(_ input: CreateTrafficMirrorTargetInput) async throws -> Created<TrafficMirrorTarget> {
+    public func createTrafficMirrorTarget(_ input: CreateTrafficMirrorTargetInput) async throws -> Created<
+        TrafficMirrorTarget
+    > {
         var input = input
         input.clientToken = Self.clientToken(input.clientToken)
         let root = try await call(input.queryRequest)
-        let node = try require(root.child("trafficMirrorTarget"), action: "CreateTrafficMirrorTarget", "trafficMirrorTarget")
+        let node = try require(
+            root.child("trafficMirrorTarget"), action: "CreateTrafficMirrorTarget", "trafficMirrorTarget")
         return Created(resource: TrafficMirrorTarget(xml: node), clientToken: root.string("clientToken"))
     }
 
@@ -32,10 +35,16 @@ extension EC2Client {
     }
 
     /// All targets matching `ids`/`filters`, every page. With ids, MaxResults is not sent.
-    public func describeTrafficMirrorTargets(ids: [String] = [], filters: [EC2Filter] = []) async throws -> [TrafficMirrorTarget] {
+    public func describeTrafficMirrorTargets(ids: [String] = [], filters: [EC2Filter] = []) async throws
+        -> [TrafficMirrorTarget]
+    {
         try await paginate(action: "DescribeTrafficMirrorTargets") { token in
             Self.describeTrafficMirrorTargetsRequest(
-                ids: ids, options: DescribeOptions(filters: filters, maxResults: ids.isEmpty ? Self.pageSize : nil, nextToken: token))
-        } items: { $0.items("trafficMirrorTargetSet").map(TrafficMirrorTarget.init(xml:)) }
+                ids: ids,
+                options: DescribeOptions(
+                    filters: filters, maxResults: ids.isEmpty ? Self.pageSize : nil, nextToken: token))
+        } items: {
+            $0.items("trafficMirrorTargetSet").map(TrafficMirrorTarget.init(xml:))
+        }
     }
 }

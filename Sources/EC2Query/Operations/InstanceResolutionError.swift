@@ -14,7 +14,9 @@ public struct InstanceResolutionError: Error, Sendable, Hashable, CustomStringCo
             switch problem {
             case .noRunningInstance(let name, let others):
                 "no running instance is named '\(name)'"
-                    + (others.isEmpty ? "; check the Name tag and the region" : " (found, not running: \(others.joined(separator: ", ")))")
+                    + (others.isEmpty
+                        ? "; check the Name tag and the region"
+                        : " (found, not running: \(others.joined(separator: ", ")))")
             case .ambiguousName(let name, let candidates):
                 "\(candidates.count) running instances are named '\(name)': \(candidates.joined(separator: ", ")); "
                     + "refer to one by its instance id instead"

@@ -8,7 +8,9 @@ public struct QueryRequest: Sendable, Hashable {
     public var version: String
     public var parameters: QueryParameters
 
-    public init(action: String, version: String = QueryRequest.ec2Version, parameters: QueryParameters = QueryParameters()) {
+    public init(
+        action: String, version: String = QueryRequest.ec2Version, parameters: QueryParameters = QueryParameters()
+    ) {
         self.action = action
         self.version = version
         self.parameters = parameters

@@ -16,7 +16,9 @@ public enum RetryClassifier {
         "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown",
         "PriorRequestNotComplete", "EC2ThrottledException",
     ]
-    public static let transientCodes: Set<String> = ["RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete"]
+    public static let transientCodes: Set<String> = [
+        "RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete",
+    ]
     public static let transientStatuses: Set<Int> = [500, 502, 503, 504]
 
     public static func classify(_ error: any Error) -> RetryKind? {

@@ -25,7 +25,8 @@ extension SigV4Signer {
         let expected = signer.signature(
             for: unsigned, signedHeaders: authorization.signedHeaders, credentials: credentials, date: date)
         // Constant-time comparison: the signature is a MAC.
-        let a = Array(expected.utf8), b = Array(authorization.signature.utf8)
+        let a = Array(expected.utf8)
+        let b = Array(authorization.signature.utf8)
         guard a.count == b.count, zip(a, b).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0 else {
             throw .signatureMismatch
         }

@@ -11,7 +11,8 @@ public enum SigV4VerificationError: Error, Sendable, Hashable, CustomStringConve
     public var description: String {
         switch self {
         case .missingAuthorization: "the request has no Authorization header"
-        case .malformedAuthorization: "the Authorization header is not AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…"
+        case .malformedAuthorization:
+            "the Authorization header is not AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…"
         case .missingDate: "the request has no valid X-Amz-Date header"
         case .scopeMismatch(let detail): "the credential scope does not match: \(detail)"
         case .signatureMismatch:

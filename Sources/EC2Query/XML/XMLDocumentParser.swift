@@ -69,7 +69,9 @@ public enum XMLDocumentParser {
             stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+        ) {
             guard let open = stack.popLast() else {
                 sawError = true
                 return

@@ -45,6 +45,8 @@ public struct XMLNode: Sendable, Hashable {
 
     /// `tagSet` items as tags.
     public func tags(_ setName: String = "tagSet") -> [EC2Tag] {
-        items(setName).compactMap { item in item.string("key").map { EC2Tag(key: $0, value: item.string("value") ?? "") } }
+        items(setName).compactMap { item in
+            item.string("key").map { EC2Tag(key: $0, value: item.string("value") ?? "") }
+        }
     }
 }

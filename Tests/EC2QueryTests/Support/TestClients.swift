@@ -4,11 +4,14 @@ import Synchronization
 @testable import EC2Query
 
 enum TestClients {
-    static let credentials = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
+    static let credentials = AWSCredentials(
+        accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
     static let fixedDate = Date(timeIntervalSince1970: 1_440_938_160)  // 2015-08-30T12:36:00Z
 
-    static func environment(sleeper: RecordingSleeper = RecordingSleeper(), clock: ManualClock = ManualClock(),
-                            random: Double = 0.5) -> ClientEnvironment {
+    static func environment(
+        sleeper: RecordingSleeper = RecordingSleeper(), clock: ManualClock = ManualClock(),
+        random: Double = 0.5
+    ) -> ClientEnvironment {
         ClientEnvironment(now: { fixedDate }, monotonicSeconds: { clock.now }, random: { random }, sleeper: sleeper)
     }
 

@@ -5,8 +5,10 @@ public struct CreateTrafficMirrorFilterRuleInput: Sendable, Hashable {
     public var clientToken: String?
     public var tags: [EC2Tag]
 
-    public init(filterID: String, fields: TrafficMirrorFilterRuleFields, dryRun: Bool? = nil, clientToken: String? = nil,
-                tags: [EC2Tag] = []) {
+    public init(
+        filterID: String, fields: TrafficMirrorFilterRuleFields, dryRun: Bool? = nil, clientToken: String? = nil,
+        tags: [EC2Tag] = []
+    ) {
         self.filterID = filterID
         self.fields = fields
         self.dryRun = dryRun

@@ -10,7 +10,8 @@ public struct CreateTrafficMirrorTargetInput: Sendable, Hashable {
 
     public init(
         networkInterfaceID: String? = nil, networkLoadBalancerARN: String? = nil, description: String? = nil,
-        tags: [EC2Tag] = [], dryRun: Bool? = nil, clientToken: String? = nil, gatewayLoadBalancerEndpointID: String? = nil
+        tags: [EC2Tag] = [], dryRun: Bool? = nil, clientToken: String? = nil,
+        gatewayLoadBalancerEndpointID: String? = nil
     ) {
         self.networkInterfaceID = networkInterfaceID
         self.networkLoadBalancerARN = networkLoadBalancerARN

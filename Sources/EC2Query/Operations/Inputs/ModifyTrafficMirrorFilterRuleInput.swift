@@ -4,8 +4,10 @@ public struct ModifyTrafficMirrorFilterRuleInput: Sendable, Hashable {
     public var removeFields: [TrafficMirrorFilterRuleField]
     public var dryRun: Bool?
 
-    public init(ruleID: String, fields: TrafficMirrorFilterRuleFields = TrafficMirrorFilterRuleFields(),
-                removeFields: [TrafficMirrorFilterRuleField] = [], dryRun: Bool? = nil) {
+    public init(
+        ruleID: String, fields: TrafficMirrorFilterRuleFields = TrafficMirrorFilterRuleFields(),
+        removeFields: [TrafficMirrorFilterRuleField] = [], dryRun: Bool? = nil
+    ) {
         self.ruleID = ruleID
         self.fields = fields
         self.removeFields = removeFields

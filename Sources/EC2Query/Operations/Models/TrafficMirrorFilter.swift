@@ -13,7 +13,9 @@ public struct TrafficMirrorFilter: Sendable, Hashable {
         id = node.string("trafficMirrorFilterId") ?? ""
         ingressRules = node.items("ingressFilterRuleSet").map(TrafficMirrorFilterRule.init(xml:))
         egressRules = node.items("egressFilterRuleSet").map(TrafficMirrorFilterRule.init(xml:))
-        networkServices = node.items("networkServiceSet").map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        networkServices = node.items("networkServiceSet").map {
+            $0.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         description = node.string("description")
         tags = node.tags()
     }
