@@ -229,3 +229,34 @@ import Testing
         #expect(provider.calls.withLock { $0 } == 2)
     }
 }
+
+@Suite struct IMDSFallbackTests {
+    @Test("IMDSv1 fallback when the token PUT is refused with 405; an instance without a role is 'not configured'")
+    func v1FallbackAndNoRole() async throws {
+        let imds = try LoopbackHTTPServer { request in
+            switch (request.method, request.path) {
+            case ("PUT", _): return HTTPResponse(status: 405)
+            case ("GET", "/latest/meta-data/iam/security-credentials/"): return HTTPResponse(status: 404)
+            default: return HTTPResponse(status: 500)
+            }
+        }
+        defer { imds.stop() }
+        let provider = IMDSCredentialProvider(endpoint: imds.baseURL, transport: URLSessionTransport(timeout: 5))
+        #expect(try await provider.resolve() == nil)
+        #expect(imds.requests.count == 2)
+        #expect(imds.requests[1].headers["x-aws-ec2-metadata-token"] == nil)
+        let strict = IMDSCredentialProvider(
+            endpoint: imds.baseURL, transport: URLSessionTransport(timeout: 5), allowV1: false)
+        await #expect(throws: CredentialError.self) { try await strict.resolve() }
+    }
+
+    @Test("no metadata service listening: the provider steps aside at once")
+    func noService() async throws {
+        let port = try MotoServer.freePort()
+        let provider = IMDSCredentialProvider(
+            endpoint: URL(string: "http://127.0.0.1:\(port)")!, transport: URLSessionTransport(timeout: 5))
+        let started = Date()
+        #expect(try await provider.resolve() == nil)
+        #expect(Date().timeIntervalSince(started) < 2)
+    }
+}

@@ -8,7 +8,7 @@ import Testing
 @Suite(.enabled(if: MotoServer.isAvailable, "needs moto_server (pip install 'moto[server]'); CI installs it"))
 struct MotoIntegrationTests {
     /// Creates an IAM user allowed to do everything and returns its access key (3 unauthenticated calls).
-    func bootstrapUser(_ moto: MotoServer) async throws -> AWSCredentials {
+    func bootstrapUser(_ moto: MotoServer, logger: HTTPExchangeLogger? = nil) async throws -> AWSCredentials {
         let iam = QueryClient(
             service: QueryService(
                 signingName: "iam", version: "2010-05-08", endpoint: moto.endpoint, region: "us-east-1"),
@@ -16,7 +16,7 @@ struct MotoIntegrationTests {
             credentials: StaticCredentialProvider(
                 AWSCredentials(accessKeyID: "AKIDBOOTSTRAP", secretAccessKey: "bootstrap")),
             retry: RetryController(configuration: RetryConfiguration(maxAttempts: 1), environment: .live),
-            environment: .live)
+            environment: .live, logger: logger)
         func call(_ action: String, _ pairs: [(String, String)]) async throws -> XMLNode {
             var parameters = QueryParameters()
             for (name, value) in pairs { parameters.add(name, value) }
@@ -58,8 +58,9 @@ struct MotoIntegrationTests {
     func createDescribeAndAuthFailure() async throws {
         let moto = try await MotoServer(noAuthActions: 3)
         defer { moto.stop() }
-        let user = try await bootstrapUser(moto)
-        let ec2 = try client(moto, user)
+        let log = DebugLoggingTests.Lines()
+        let user = try await bootstrapUser(moto, logger: log.logger)
+        let ec2 = try client(moto, user, logger: log.logger)
         let tags = [EC2Tag(key: "mirrorplan:stack", value: "it")]
 
         let filter = try await ec2.createTrafficMirrorFilter(
@@ -89,5 +90,14 @@ struct MotoIntegrationTests {
         #expect(error.description.contains("environment variables"))
         #expect(!error.description.contains("definitely-not-the-secret"))
         #expect(!error.description.contains(user.secretAccessKey))
+
+        // --debug over the real wire: IAM's CreateAccessKey response carries the new secret; the log must not.
+        let text = log.text
+        #expect(text.contains("<-- 200 POST \(moto.endpoint.absoluteString)"))
+        #expect(text.contains("CreateAccessKeyResponse"))
+        #expect(text.contains("<SecretAccessKey><redacted></SecretAccessKey>"))
+        #expect(text.contains("Action=CreateTrafficMirrorFilter"))
+        #expect(!text.contains(user.secretAccessKey))
+        #expect(!text.contains("Signature="))
     }
 }
