@@ -37,7 +37,10 @@ let package = Package(
             name: "MirrorPlanEngine",
             dependencies: ["MirrorPlanModel", "EC2Query", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: upcoming),
-        .target(name: "MirrorLab", dependencies: ["MirrorPlanModel", "EC2Query"], swiftSettings: upcoming),
+        .target(
+            name: "MirrorLab",
+            dependencies: ["MirrorPlanModel", "EC2Query", .product(name: "Yams", package: "Yams")],
+            swiftSettings: upcoming),
         .target(
             name: "MirrorPlanCLI",
             dependencies: [
@@ -61,7 +64,7 @@ let package = Package(
         .testTarget(name: "MirrorPlanEngineTests", dependencies: ["MirrorPlanEngine"]),
         // The built binary on fixtures, and on kernel-made captures (network namespaces, VXLAN, tc mirroring; root).
         .testTarget(name: "VerifyEndToEndTests", dependencies: ["PacketCapture", "MirrorPlanTestSupport"]),
-        .testTarget(name: "MirrorLabTests", dependencies: ["MirrorLab", "EC2Query"]),
+        .testTarget(name: "MirrorLabTests", dependencies: ["MirrorLab", "EC2Query", "MirrorPlanTestSupport"]),
         .testTarget(name: "MirrorPlanCLITests", dependencies: ["MirrorPlanCLI", "MirrorPlanTestSupport"]),
     ]
 )

@@ -14,7 +14,11 @@ import Testing
     static let cases: [String] = {
         let all = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.allObjects ?? []
         return all.compactMap { $0 as? URL }.filter { $0.pathExtension == "req" }
-            .map { String($0.deletingLastPathComponent().standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1)) }
+            .map {
+                String(
+                    $0.deletingLastPathComponent().standardizedFileURL.path.dropFirst(
+                        root.standardizedFileURL.path.count + 1))
+            }
             .sorted()
     }()
 
@@ -24,7 +28,9 @@ import Testing
 
     func file(_ name: String, _ ext: String) throws -> String {
         let last = (name as NSString).lastPathComponent
-        return try String(contentsOf: Self.root.appendingPathComponent(name).appendingPathComponent("\(last).\(ext)"), encoding: .utf8)
+        return try String(
+            contentsOf: Self.root.appendingPathComponent(name).appendingPathComponent("\(last).\(ext)"), encoding: .utf8
+        )
     }
 
     @Test("the suite is all there") func suiteIsComplete() {
@@ -42,9 +48,11 @@ import Testing
         }
         let names = request.headers.map { $0.name }
         #expect(Self.signer.canonicalRequest(for: request, signedHeaders: names) == (try file(name, "creq")))
-        #expect(Self.signer.stringToSign(for: request, signedHeaders: names, date: Self.date) == (try file(name, "sts")))
         #expect(
-            Self.signer.authorizationHeader(for: request, signedHeaders: names, credentials: credentials, date: Self.date)
+            Self.signer.stringToSign(for: request, signedHeaders: names, date: Self.date) == (try file(name, "sts")))
+        #expect(
+            Self.signer.authorizationHeader(
+                for: request, signedHeaders: names, credentials: credentials, date: Self.date)
                 == (try file(name, "authz")))
     }
 
@@ -91,7 +99,8 @@ import Testing
 
     @Test("credentials never print their secret")
     func credentialsRedact() {
-        let credentials = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: Self.secret, sessionToken: "TOKEN123")
+        let credentials = AWSCredentials(
+            accessKeyID: "AKIDEXAMPLE", secretAccessKey: Self.secret, sessionToken: "TOKEN123")
         for text in [credentials.description, "\(credentials)", String(reflecting: credentials)] {
             #expect(!text.contains(Self.secret))
             #expect(!text.contains("TOKEN123"))
@@ -114,7 +123,8 @@ enum RawRequestParser {
         }
         let method = String(requestLine[..<firstSpace])
         let target = String(requestLine[requestLine.index(after: firstSpace)..<lastSpace])
-        let path: String, query: String
+        let path: String
+        let query: String
         if let mark = target.firstIndex(of: "?") {
             path = String(target[..<mark])
             query = String(target[target.index(after: mark)...])
@@ -127,7 +137,8 @@ enum RawRequestParser {
             if line.first == " " || line.first == "\t", !headers.isEmpty {
                 headers[headers.count - 1].value += "\n" + line
             } else if let colon = line.firstIndex(of: ":") {
-                headers.append(SigV4Header(name: String(line[..<colon]), value: String(line[line.index(after: colon)...])))
+                headers.append(
+                    SigV4Header(name: String(line[..<colon]), value: String(line[line.index(after: colon)...])))
             } else {
                 throw ParseError(line: line)
             }

@@ -38,14 +38,3 @@ public struct SigV4Request: Sendable, Hashable {
         return headers.filter { $0.name.lowercased() == wanted }.map(\.value)
     }
 }
-
-/// One header field.
-public struct SigV4Header: Sendable, Hashable {
-    public var name: String
-    public var value: String
-
-    public init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
-}

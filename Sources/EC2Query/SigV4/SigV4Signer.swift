@@ -55,7 +55,9 @@ public struct SigV4Signer: Sendable, Hashable {
     public func signature(
         for request: SigV4Request, signedHeaders: [String], credentials: AWSCredentials, date: Date
     ) -> String {
-        signature(canonical: CanonicalRequest(request, signing: signedHeaders), secret: credentials.secretAccessKey, date: date)
+        signature(
+            canonical: CanonicalRequest(request, signing: signedHeaders), secret: credentials.secretAccessKey,
+            date: date)
     }
 
     /// The canonical request text (step 1), exposed so tests and servers can show what was signed.

@@ -16,6 +16,8 @@ public struct HTTPRequest: Sendable, Hashable {
         set { headerFields = newValue.map { HeaderField(name: $0.name, value: $0.value) } }
     }
     public var body: Data
+    /// How long to wait for the response, in seconds; nil uses the transport's default.
+    public var timeout: TimeInterval?
 
     private var headerFields: [HeaderField]
 

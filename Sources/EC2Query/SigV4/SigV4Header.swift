@@ -1,0 +1,12 @@
+import Foundation
+
+/// One header field.
+public struct SigV4Header: Sendable, Hashable {
+    public var name: String
+    public var value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
