@@ -7,7 +7,10 @@ public enum TrafficKind: Hashable, Sendable, CustomStringConvertible {
     /// Parses the manifest spelling: `icmp`, `tcp/PORT`, `udp/PORT`.
     public init?(_ text: String) {
         let lower = text.lowercased()
-        if lower == "icmp" { self = .icmp; return }
+        if lower == "icmp" {
+            self = .icmp
+            return
+        }
         let parts = lower.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let port = UInt16(parts[1]), port > 0 else { return nil }
         switch parts[0] {

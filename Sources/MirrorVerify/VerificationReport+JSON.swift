@@ -5,7 +5,8 @@ extension VerificationReport {
     /// VNIs seen, findings and the capture summary.
     public func renderJSON() -> String {
         let checks = results.map { result -> String in
-            let check = result.check, o = result.observed
+            let check = result.check
+            let o = result.observed
             let vnis = result.observed.pairUnderOtherVNIs.sorted { $0.key < $1.key }
                 .map { "\(JSON.string(String($0.key))): \($0.value)" }.joined(separator: ", ")
             let observed = [
@@ -15,7 +16,8 @@ extension VerificationReport {
             ].joined(separator: ", ")
             let fields = [
                 "\"name\": \(JSON.string(check.name))", "\"session\": \(check.session.map(JSON.string) ?? "null")",
-                "\"vni\": \(check.vni.map { String($0) } ?? "null")", "\"expect\": \(JSON.string(check.expect.rawValue))",
+                "\"vni\": \(check.vni.map { String($0) } ?? "null")",
+                "\"expect\": \(JSON.string(check.expect.rawValue))",
                 "\"result\": \(JSON.string(result.passed ? "pass" : "fail"))", "\"observed\": {\(observed)}",
                 "\"from\": \(JSON.string(check.from.description))", "\"to\": \(JSON.string(check.to.description))",
                 "\"traffic\": \(JSON.string(check.traffic.description))", "\"count\": \(check.count)",
@@ -47,7 +49,10 @@ enum JSON {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            case _ where scalar.value < 0x20:
+                out +=
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
             default: out.unicodeScalars.append(scalar)
             }
         }

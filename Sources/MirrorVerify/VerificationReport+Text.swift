@@ -7,14 +7,16 @@ extension VerificationReport {
         for result in results {
             let check = result.check
             let verdict = result.passed ? "PASS" : "FAIL"
-            let painted = color ? (result.passed ? "\u{1B}[32m\(verdict)\u{1B}[0m" : "\u{1B}[31m\(verdict)\u{1B}[0m") : verdict
+            let painted =
+                color ? (result.passed ? "\u{1B}[32m\(verdict)\u{1B}[0m" : "\u{1B}[31m\(verdict)\u{1B}[0m") : verdict
             var context: [String] = []
             if let session = check.session { context.append("session \(session)") }
             context.append(check.vni.map { "VNI \($0)" } ?? "any VNI")
             context.append("expect \(check.expect.rawValue)")
             lines.append("\(painted) \(check.name) (\(context.joined(separator: ", ")))")
             let o = result.observed
-            var observed = "  \(o.packets) \(check.traffic) packets between \(check.from) and \(check.to) "
+            var observed =
+                "  \(o.packets) \(check.traffic) packets between \(check.from) and \(check.to) "
                 + "(\(o.forward) \(check.from) → \(check.to), \(o.reverse) back)"
             if check.traffic == .icmp { observed += ": \(o.echoRequests) echo requests, \(o.echoReplies) echo replies" }
             if check.expect == .mirrored { observed += "; at least \(check.count) expected" }

@@ -54,7 +54,8 @@ public struct VerificationTally: Sendable {
     @inline(__always)
     private static func count(
         // inout only so the optimiser passes the stored packet by address instead of copying it; never written.
-        _ packet: inout DecodedPacket, _ matchers: [Matcher], _ summary: inout CaptureSummary, _ vniCounter: inout VNICounter,
+        _ packet: inout DecodedPacket, _ matchers: [Matcher], _ summary: inout CaptureSummary,
+        _ vniCounter: inout VNICounter,
         _ observations: inout [CheckObservation]
     ) {
         summary.frames += 1

@@ -2,9 +2,11 @@ import PacketCapture
 import Testing
 
 @Suite struct EchoProberTests {
-    @Test("echo requests carry the identifier and sequence, with a checksum that verifies", arguments: [
-        (UInt16(0x1234), UInt16(1)), (0xffff, 0xffff), (0, 0),
-    ])
+    @Test(
+        "echo requests carry the identifier and sequence, with a checksum that verifies",
+        arguments: [
+            (UInt16(0x1234), UInt16(1)), (0xffff, 0xffff), (0, 0),
+        ])
     func echoRequest(identifier: UInt16, sequence: UInt16) {
         let bytes = EchoProber.echoRequest(identifier: identifier, sequence: sequence)
         #expect(bytes.count == 64)

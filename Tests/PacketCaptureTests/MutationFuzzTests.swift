@@ -26,19 +26,30 @@ import Testing
         var bytes = input
         let inPlace = Bool.random(using: &rng) && bytes.count > 24
         for _ in 0..<Int.random(in: 1...8, using: &rng) {
-            guard !bytes.isEmpty else { bytes = [UInt8.random(in: 0...255, using: &rng)]; continue }
+            guard !bytes.isEmpty else {
+                bytes = [UInt8.random(in: 0...255, using: &rng)]
+                continue
+            }
             let at = Int.random(in: (inPlace ? 24 : 0)..<bytes.count, using: &rng)
             switch Int.random(in: 0..<(inPlace ? 3 : 7), using: &rng) {
             case 0: bytes[at] ^= UInt8(1) << UInt8.random(in: 0..<8, using: &rng)
             case 1: bytes[at] = [0, 0xff, 0x7f, 0x80, 0x08, 0x11, 0x45, 0x06][Int.random(in: 0..<8, using: &rng)]
             case 2 where inPlace:
                 let value = UInt32.random(in: 0...UInt32.max, using: &rng)
-                for i in 0..<4 where at + i < bytes.count { bytes[at + i] = UInt8(truncatingIfNeeded: value >> (8 * i)) }
+                for i in 0..<4 where at + i < bytes.count {
+                    bytes[at + i] = UInt8(truncatingIfNeeded: value >> (8 * i))
+                }
             case 2: bytes.removeSubrange(at...)
-            case 3: bytes.insert(contentsOf: (0..<Int.random(in: 1...16, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }, at: at)
+            case 3:
+                bytes.insert(
+                    contentsOf: (0..<Int.random(in: 1...16, using: &rng)).map { _ in
+                        UInt8.random(in: 0...255, using: &rng)
+                    }, at: at)
             case 4:
                 let value = UInt32.random(in: 0...UInt32.max, using: &rng)
-                for i in 0..<4 where at + i < bytes.count { bytes[at + i] = UInt8(truncatingIfNeeded: value >> (8 * i)) }
+                for i in 0..<4 where at + i < bytes.count {
+                    bytes[at + i] = UInt8(truncatingIfNeeded: value >> (8 * i))
+                }
             case 5:
                 let end = min(bytes.count, at + Int.random(in: 1...64, using: &rng))
                 bytes.insert(contentsOf: bytes[at..<end], at: Int.random(in: 0...bytes.count, using: &rng))
@@ -58,7 +69,10 @@ import Testing
         let fixtures = try names.map { try FixtureFile.bytes($0) }
         #expect(fixtures.count >= 15)
         var rng = SplitMix64(state: seed)
-        var frames = 0, errors = 0, tunnels = 0, anomalies = 0
+        var frames = 0
+        var errors = 0
+        var tunnels = 0
+        var anomalies = 0
         let started = Date()
         for _ in 0..<cases {
             let mutated = Self.mutate(fixtures[Int.random(in: 0..<fixtures.count, using: &rng)], &rng)
@@ -83,8 +97,9 @@ import Testing
             }
         }
         let seconds = Date().timeIntervalSince(started)
-        print("fuzz: \(cases) cases (seed \(seed)) in \(String(format: "%.1f", seconds)) s: \(frames) frames, "
-            + "\(tunnels) VXLAN, \(anomalies) anomalies, \(errors) typed errors")
+        print(
+            "fuzz: \(cases) cases (seed \(seed)) in \(String(format: "%.1f", seconds)) s: \(frames) frames, "
+                + "\(tunnels) VXLAN, \(anomalies) anomalies, \(errors) typed errors")
         // The mutations must reach both outcomes, or the test proves nothing.
         #expect(frames > cases)
         #expect(errors > cases / 20)

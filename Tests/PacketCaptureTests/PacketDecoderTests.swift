@@ -48,7 +48,8 @@ import Testing
     @Test("PacketLength truncation: the inner header declares more than arrived")
     func packetLengthTruncation() throws {
         let packets = try FixtureFile.frames("packet-length-64.pcap").map(\.packet)
-        #expect(packets.allSatisfy { $0.innerFrameLength == 64 && $0.inner.isTruncated && $0.inner.declaredLength == 84 })
+        #expect(
+            packets.allSatisfy { $0.innerFrameLength == 64 && $0.inner.isTruncated && $0.inner.declaredLength == 84 })
         #expect(packets.allSatisfy { $0.innerTransport.echoFieldsPresent })
     }
 
@@ -62,10 +63,12 @@ import Testing
         #expect(standard[11].tunnel == .vxlan && standard[11].inner.version == 6)  // MLD noise in the tunnel
     }
 
-    @Test("frames cut inside a header are counted anomalies, not traps", arguments: [
-        (0, DecodeAnomaly.truncatedLinkHeader), (13, .truncatedLinkHeader), (20, .truncatedIPHeader),
-        (36, .truncatedTransportHeader), (45, .truncatedVXLANHeader), (55, .truncatedInnerFrame),
-    ])
+    @Test(
+        "frames cut inside a header are counted anomalies, not traps",
+        arguments: [
+            (0, DecodeAnomaly.truncatedLinkHeader), (13, .truncatedLinkHeader), (20, .truncatedIPHeader),
+            (36, .truncatedTransportHeader), (45, .truncatedVXLANHeader), (55, .truncatedInnerFrame),
+        ])
     func cutFrames(length: Int, anomaly: DecodeAnomaly) throws {
         let frame = try FixtureFile.frames("icmp-le-usec.pcap")[0].frame
         let packet = Array(frame.bytes.prefix(length)).withUnsafeBytes {

@@ -14,22 +14,27 @@ struct KernelCaptureTests {
 
     static func json(_ result: ProcessResult) throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        let checks = try #require(object?["checks"] as? [[String: Any]], "stdout: \(result.stdout) stderr: \(result.stderr)")
+        let checks = try #require(
+            object?["checks"] as? [[String: Any]], "stdout: \(result.stdout) stderr: \(result.stderr)")
         return try #require(checks.first)
     }
 
     /// tshark's count of inner ICMP of one type in VXLAN with `vni`, outer UDP only (capture.md §3's traps).
     static func tsharkCount(_ file: String, vni: Int, icmpType: Int) throws -> Int {
-        let filter = "vxlan.vni==\(vni) && ip.proto#1==17 && icmp.type==\(icmpType) && ip.src#2==\(icmpType == 8 ? KernelLab.client : KernelLab.server)"
-        let result = try ProcessRunner.run("tshark", ["-n", "-r", file, "-Y", filter, "-T", "fields", "-e", "frame.number"])
+        let filter =
+            "vxlan.vni==\(vni) && ip.proto#1==17 && icmp.type==\(icmpType) && ip.src#2==\(icmpType == 8 ? KernelLab.client : KernelLab.server)"
+        let result = try ProcessRunner.run(
+            "tshark", ["-n", "-r", file, "-Y", filter, "-T", "fields", "-e", "frame.number"])
         return result.stdout.split(separator: "\n").count
     }
 
-    @Test("tcpdump pcap and dumpcap pcapng of mirrored pings pass, agree with tshark, and a wrong VNI names the one seen")
+    @Test(
+        "tcpdump pcap and dumpcap pcapng of mirrored pings pass, agree with tshark, and a wrong VNI names the one seen")
     func pingsInFiles() throws {
         let lab = try KernelLab(vni: 4242, mirror: .icmp)
         defer { lab.tearDown() }
-        let pcap = Self.temporary("pcap"), pcapng = Self.temporary("pcapng")
+        let pcap = Self.temporary("pcap")
+        let pcapng = Self.temporary("pcapng")
         defer { for f in [pcap, pcapng] { try? FileManager.default.removeItem(atPath: f) } }
         let filter = "udp port 4789 or (ip[6:2] & 0x1fff != 0)"
         let tcpdump = lab.background(lab.tgt, ["tcpdump", "-i", "t0", "-n", "-U", "-c", "10", "-w", pcap, filter])
@@ -40,7 +45,8 @@ struct KernelCaptureTests {
         #expect(captures.allSatisfy { $0.exitCode == 0 }, "\(captures.map(\.stderr))")
 
         for file in [pcap, pcapng] {
-            let result = try ProcessRunner.mirrorplan(["verify", "--pcap", file, "--vni", "4242", "--count", "5", "--format", "json"] + Self.pair)
+            let result = try ProcessRunner.mirrorplan(
+                ["verify", "--pcap", file, "--vni", "4242", "--count", "5", "--format", "json"] + Self.pair)
             #expect(result.exitCode == 0, "\(result.stdout) \(result.stderr)")
             let check = try Self.json(result)
             let observed = try #require(check["observed"] as? [String: Any])
@@ -66,7 +72,8 @@ struct KernelCaptureTests {
         defer { try? FileManager.default.removeItem(atPath: pcap) }
         let server = lab.background(lab.srv, ["python3", "-m", "http.server", "80", "--bind", KernelLab.server])
         // Immediate mode: without it, packets still in the kernel ring block are lost when SIGINT stops tcpdump.
-        let capture = lab.background(lab.tgt, ["tcpdump", "-i", "t0", "-n", "-U", "--immediate-mode", "-w", pcap, "udp port 4789"])
+        let capture = lab.background(
+            lab.tgt, ["tcpdump", "-i", "t0", "-n", "-U", "--immediate-mode", "-w", pcap, "udp port 4789"])
         try lab.waitForPacketSockets(lab.tgt, count: 1)
         let fetch = """
             import time, urllib.request
@@ -83,16 +90,19 @@ struct KernelCaptureTests {
         lab.tearDown()
         _ = try? server.wait()
 
-        let icmp = try ProcessRunner.mirrorplan(["verify", "--pcap", pcap, "--vni", "4242", "--count", "3"] + Self.pair)
+        let icmp = try ProcessRunner.mirrorplan(
+            ["verify", "--pcap", pcap, "--vni", "4242", "--count", "3"] + Self.pair)
         #expect(icmp.exitCode == 1, "\(icmp.stdout)")
         #expect(icmp.stdout.contains("none carried icmp between 198.18.1.1 and 198.18.1.2"), "\(icmp.stdout)")
         let negative = try ProcessRunner.mirrorplan(
             ["verify", "--pcap", pcap, "--vni", "4242", "--expect", "not-mirrored"] + Self.pair)
         #expect(negative.exitCode == 0, "\(negative.stdout)")
         let http = try ProcessRunner.mirrorplan(
-            ["verify", "--pcap", pcap, "--vni", "4242", "--traffic", "tcp/80", "--count", "6", "--format", "json"] + Self.pair)
+            ["verify", "--pcap", pcap, "--vni", "4242", "--traffic", "tcp/80", "--count", "6", "--format", "json"]
+                + Self.pair)
         #expect(http.exitCode == 0, "\(http.stdout)")
-        let tshark = try ProcessRunner.run("tshark", ["-n", "-r", pcap, "-Y", "vxlan.vni==4242 && tcp.port==80", "-T", "fields", "-e", "frame.number"])
+        let tshark = try ProcessRunner.run(
+            "tshark", ["-n", "-r", pcap, "-Y", "vxlan.vni==4242 && tcp.port==80", "-T", "fields", "-e", "frame.number"])
         let observed = try #require(try Self.json(http)["observed"] as? [String: Any])
         #expect(observed["packets"] as? Int == tshark.stdout.split(separator: "\n").count)
     }
@@ -103,8 +113,12 @@ struct KernelCaptureTests {
         defer { lab.tearDown() }
         let inner = Self.temporary("pcap")
         defer { try? FileManager.default.removeItem(atPath: inner) }
-        let verify = lab.background(lab.tgt, [ProcessRunner.mirrorplanBinary.path, "verify", "--interface", "t0",
-            "--duration", "4s", "--vni", "4242", "--count", "5", "--format", "json", "--write-inner", inner] + Self.pair)
+        let verify = lab.background(
+            lab.tgt,
+            [
+                ProcessRunner.mirrorplanBinary.path, "verify", "--interface", "t0",
+                "--duration", "4s", "--vni", "4242", "--count", "5", "--format", "json", "--write-inner", inner,
+            ] + Self.pair)
         try lab.waitForPacketSockets(lab.tgt, count: 1)
         try lab.exec(lab.cli, ["ping", "-n", "-c", "5", "-i", "0.2", KernelLab.server])
         let result = try verify.wait()
@@ -112,7 +126,8 @@ struct KernelCaptureTests {
         let observed = try #require(try Self.json(result)["observed"] as? [String: Any])
         #expect(observed["echoRequests"] as? Int == 5)
         #expect(observed["echoReplies"] as? Int == 5)
-        let tshark = try ProcessRunner.run("tshark", ["-n", "-r", inner, "-Y", "icmp && !vxlan", "-T", "fields", "-e", "icmp.type"])
+        let tshark = try ProcessRunner.run(
+            "tshark", ["-n", "-r", inner, "-Y", "icmp && !vxlan", "-T", "fields", "-e", "icmp.type"])
         #expect(tshark.stdout.split(separator: "\n").sorted() == ["0", "0", "0", "0", "0", "8", "8", "8", "8", "8"])
     }
 
@@ -120,12 +135,17 @@ struct KernelCaptureTests {
     func proberOnOwnPath() throws {
         let lab = try KernelLab(vni: 4242, mirror: .icmp)
         defer { lab.tearDown() }
-        let result = try ProcessRunner.run("ip", ["netns", "exec", lab.cli, ProcessRunner.mirrorplanBinary.path, "verify",
-            "--interface", "c0", "--ping", KernelLab.server, "--count", "3", "--vni", "4242", "--duration", "15s"], timeout: 30)
+        let result = try ProcessRunner.run(
+            "ip",
+            [
+                "netns", "exec", lab.cli, ProcessRunner.mirrorplanBinary.path, "verify",
+                "--interface", "c0", "--ping", KernelLab.server, "--count", "3", "--vni", "4242", "--duration", "15s",
+            ], timeout: 30)
         #expect(result.exitCode == 1)
         #expect(result.stderr.contains("ping \(KernelLab.server): 3 echo requests sent, 3 replies"), "\(result.stderr)")
-        #expect(result.stdout.contains("6 packets of icmp between 198.18.1.1 and 198.18.1.2 were seen outside VXLAN"),
-                "\(result.stdout)")
+        #expect(
+            result.stdout.contains("6 packets of icmp between 198.18.1.1 and 198.18.1.2 were seen outside VXLAN"),
+            "\(result.stdout)")
     }
 
 }

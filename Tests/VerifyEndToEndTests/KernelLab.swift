@@ -15,8 +15,9 @@ final class KernelLab: @unchecked Sendable {
     let cli: String, srv: String, tgt: String
 
     static var available: Bool {
-        ProcessRunner.isRoot && ["ip", "tc", "tcpdump", "dumpcap", "tshark", "ping", "python3"]
-            .allSatisfy { ProcessRunner.which($0) != nil }
+        ProcessRunner.isRoot
+            && ["ip", "tc", "tcpdump", "dumpcap", "tshark", "ping", "python3"]
+                .allSatisfy { ProcessRunner.which($0) != nil }
     }
 
     init(vni: UInt32, mirror: Mirror) throws {
@@ -38,15 +39,21 @@ final class KernelLab: @unchecked Sendable {
             try ip(["-n", ns, "link", "set", "lo", "up"])
         }
         try ip(["-n", cli, "link", "add", "c0", "type", "veth", "peer", "name", "s0", "netns", srv])
-        try ip(["-n", srv, "link", "add", "s1", "mtu", "9000", "type", "veth", "peer", "name", "t0", "mtu", "9000", "netns", tgt])
+        try ip([
+            "-n", srv, "link", "add", "s1", "mtu", "9000", "type", "veth", "peer", "name", "t0", "mtu", "9000", "netns",
+            tgt,
+        ])
         try ip(["-n", srv, "link", "add", "tr0", "type", "veth", "peer", "name", "tr1"])
         try ip(["-n", cli, "addr", "add", "\(Self.client)/24", "dev", "c0"])
         try ip(["-n", srv, "addr", "add", "\(Self.server)/24", "dev", "s0"])
         try ip(["-n", srv, "addr", "add", "198.18.2.1/24", "dev", "s1"])
         try ip(["-n", tgt, "addr", "add", "\(Self.target)/24", "dev", "t0"])
-        try ip(["-n", srv, "link", "add", "vx0", "type", "vxlan", "id", "\(vni)", "local", Self.server,
-                "remote", Self.target, "dstport", "4789", "dev", "s1"])
-        for (ns, dev) in [(cli, "c0"), (srv, "s0"), (srv, "s1"), (srv, "tr0"), (srv, "tr1"), (srv, "vx0"), (tgt, "t0")] {
+        try ip([
+            "-n", srv, "link", "add", "vx0", "type", "vxlan", "id", "\(vni)", "local", Self.server,
+            "remote", Self.target, "dstport", "4789", "dev", "s1",
+        ])
+        for (ns, dev) in [(cli, "c0"), (srv, "s0"), (srv, "s1"), (srv, "tr0"), (srv, "tr1"), (srv, "vx0"), (tgt, "t0")]
+        {
             try ip(["-n", ns, "link", "set", dev, "up"])
         }
         if ProcessRunner.which("ethtool") != nil {
@@ -55,19 +62,26 @@ final class KernelLab: @unchecked Sendable {
                 _ = try? exec(ns, ["ethtool", "-K", dev, "tso", "off", "gso", "off", "tx", "off"])
             }
         }
-        let match: [String] = switch mirror {
-        case .icmp: ["match", "ip", "protocol", "1", "0xff"]
-        case .tcp: ["match", "ip", "protocol", "6", "0xff"]
-        case .all: ["match", "u32", "0", "0"]
-        }
+        let match: [String] =
+            switch mirror {
+            case .icmp: ["match", "ip", "protocol", "1", "0xff"]
+            case .tcp: ["match", "ip", "protocol", "6", "0xff"]
+            case .all: ["match", "u32", "0", "0"]
+            }
         try exec(srv, ["tc", "qdisc", "add", "dev", "s0", "clsact"])
         for hook in ["ingress", "egress"] {
-            try exec(srv, ["tc", "filter", "add", "dev", "s0", hook, "protocol", "ip", "prio", "1", "u32"] + match
-                + ["action", "mirred", "egress", "mirror", "dev", "tr0"])
+            try exec(
+                srv,
+                ["tc", "filter", "add", "dev", "s0", hook, "protocol", "ip", "prio", "1", "u32"] + match
+                    + ["action", "mirred", "egress", "mirror", "dev", "tr0"])
         }
         try exec(srv, ["tc", "qdisc", "add", "dev", "tr1", "clsact"])
-        try exec(srv, ["tc", "filter", "add", "dev", "tr1", "ingress", "protocol", "all", "prio", "1", "u32",
-                       "match", "u32", "0", "0", "action", "mirred", "egress", "redirect", "dev", "vx0"])
+        try exec(
+            srv,
+            [
+                "tc", "filter", "add", "dev", "tr1", "ingress", "protocol", "all", "prio", "1", "u32",
+                "match", "u32", "0", "0", "action", "mirred", "egress", "redirect", "dev", "vx0",
+            ])
     }
 
     func tearDown() {
@@ -96,10 +110,13 @@ final class KernelLab: @unchecked Sendable {
         Thread {
             // Threads of the test process block SIGINT/SIGTERM and children inherit the mask; unblock it so a
             // capture can be stopped cleanly with SIGINT (see `interrupt`).
-            let unblock = "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execvp(sys.argv[1], sys.argv[1:])"
-            run.finish(Result {
-                try ProcessRunner.run("ip", ["netns", "exec", ns, "python3", "-c", unblock] + arguments, timeout: timeout)
-            })
+            let unblock =
+                "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execvp(sys.argv[1], sys.argv[1:])"
+            run.finish(
+                Result {
+                    try ProcessRunner.run(
+                        "ip", ["netns", "exec", ns, "python3", "-c", unblock] + arguments, timeout: timeout)
+                })
         }.start()
         return run
     }
@@ -127,7 +144,8 @@ final class KernelLab: @unchecked Sendable {
 
     private func checked(_ result: ProcessResult, _ context: String, _ arguments: [String]) throws -> ProcessResult {
         guard result.exitCode == 0 else {
-            throw LabError(message: "\(context) \(arguments.joined(separator: " ")) exited \(result.exitCode): \(result.stderr)")
+            throw LabError(
+                message: "\(context) \(arguments.joined(separator: " ")) exited \(result.exitCode): \(result.stderr)")
         }
         return result
     }

@@ -13,7 +13,8 @@ import Testing
 
     @Test("a passing capture exits 0 with the verdict on stdout, no colour when not a terminal")
     func passes() throws {
-        let result = try ProcessRunner.mirrorplan(["verify", "--pcap", Self.fixture("icmp-be-nsec.pcap"), "--vni", "4242"] + Self.pair)
+        let result = try ProcessRunner.mirrorplan(
+            ["verify", "--pcap", Self.fixture("icmp-be-nsec.pcap"), "--vni", "4242"] + Self.pair)
         #expect(result.exitCode == 0)
         #expect(result.stdout.hasPrefix("PASS flags (VNI 4242, expect mirrored)\n"))
         #expect(!result.stdout.contains("\u{1B}["))
@@ -30,20 +31,23 @@ import Testing
 
     @Test("an unreadable capture exits 1 with the record index and byte offset on stderr")
     func truncated() throws {
-        let result = try ProcessRunner.mirrorplan(["verify", "--pcap", Self.fixture("truncated-record.pcap")] + Self.pair)
+        let result = try ProcessRunner.mirrorplan(
+            ["verify", "--pcap", Self.fixture("truncated-record.pcap")] + Self.pair)
         #expect(result.exitCode == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("record 9 at byte 1500 is truncated"))
     }
 
-    @Test("usage errors exit 64 and say what to pass instead", arguments: [
-        (["verify"] + pair, "pass --pcap FILE"),
-        (["verify", "--pcap", "a", "--interface", "b"] + pair, "not both"),
-        (["verify", "--pcap", "a", "--vni", "16777216"] + pair, "24 bits"),
-        (["verify", "--pcap", "a", "--from", "198.18.1.1"], "--to IP is required"),
-        (["verify", "--pcap", "a", "--traffic", "sctp/1"] + pair, "traffic"),
-        (["verify", "--pcap", "a", "--ping", "198.18.1.2"] + pair, "--ping needs --interface"),
-    ])
+    @Test(
+        "usage errors exit 64 and say what to pass instead",
+        arguments: [
+            (["verify"] + pair, "pass --pcap FILE"),
+            (["verify", "--pcap", "a", "--interface", "b"] + pair, "not both"),
+            (["verify", "--pcap", "a", "--vni", "16777216"] + pair, "24 bits"),
+            (["verify", "--pcap", "a", "--from", "198.18.1.1"], "--to IP is required"),
+            (["verify", "--pcap", "a", "--traffic", "sctp/1"] + pair, "traffic"),
+            (["verify", "--pcap", "a", "--ping", "198.18.1.2"] + pair, "--ping needs --interface"),
+        ])
     func usage(arguments: [String], message: String) throws {
         let result = try ProcessRunner.mirrorplan(arguments)
         #expect(result.exitCode == 64, "\(result.stderr)")
@@ -83,7 +87,8 @@ import Testing
         """
 
     static func withManifest(_ body: (String) throws -> Void) throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mp-verify-\(UUID().uuidString).yaml").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mp-verify-\(UUID().uuidString).yaml")
+            .path
         try manifest.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         try body(path)
@@ -112,7 +117,9 @@ import Testing
             let any = try ProcessRunner.mirrorplan(["verify", path, "--check", "any-vni", "--pcap", fixture])
             #expect(any.exitCode == 0)
             #expect(any.stdout.contains("VNIs seen: 77 (10 packets)"))
-            let pinned = try ProcessRunner.mirrorplan(["verify", path, "--check", "any-vni", "--vni", "4242", "--pcap", fixture])
+            let pinned = try ProcessRunner.mirrorplan([
+                "verify", path, "--check", "any-vni", "--vni", "4242", "--pcap", fixture,
+            ])
             #expect(pinned.exitCode == 1)
         }
     }

@@ -42,12 +42,14 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "The session's VXLAN network identifier (0-16777215); omit to match any VNI.")
     var vni: UInt32?
 
-    @Option(name: [.customLong("from"), .customLong("from-ip")],
-            help: "The sender's address (the check's `from`; overrides a manifest's instance endpoint).")
+    @Option(
+        name: [.customLong("from"), .customLong("from-ip")],
+        help: "The sender's address (the check's `from`; overrides a manifest's instance endpoint).")
     var from: String?
 
-    @Option(name: [.customLong("to"), .customLong("to-ip")],
-            help: "The receiver's address (the check's `to`); defaults to the --ping address.")
+    @Option(
+        name: [.customLong("to"), .customLong("to-ip")],
+        help: "The receiver's address (the check's `to`); defaults to the --ping address.")
     var to: String?
 
     @Option(help: "icmp, tcp/PORT or udp/PORT.")
@@ -77,9 +79,13 @@ struct VerifyCommand: AsyncParsableCommand {
                 "pass --pcap FILE (a capture taken on the target) or --interface IF (capture live here); "
                     + "orchestrated verification on the lab or through Systems Manager is not available yet")
         }
-        if ping != nil, interface == nil { throw ValidationError("--ping needs --interface: it sends while capturing live") }
+        if ping != nil, interface == nil {
+            throw ValidationError("--ping needs --interface: it sends while capturing live")
+        }
         if duration != nil, interface == nil { throw ValidationError("--duration applies to --interface only") }
-        if let vni, vni > 0xff_ffff { throw ValidationError("--vni \(vni) is out of range: a VNI has 24 bits (0-16777215)") }
+        if let vni, vni > 0xff_ffff {
+            throw ValidationError("--vni \(vni) is out of range: a VNI has 24 bits (0-16777215)")
+        }
         if count < 0 { throw ValidationError("--count must be 0 or more") }
     }
 
@@ -111,7 +117,9 @@ struct VerifyCommand: AsyncParsableCommand {
     private func resolveChecks() throws -> [VerificationCheck] {
         if let manifest {
             let from = try from.map { text throws in
-                guard let address = IPAddress(text) else { throw ValidationError("--from \(text) is not an IP address") }
+                guard let address = IPAddress(text) else {
+                    throw ValidationError("--from \(text) is not an IP address")
+                }
                 return address
             }
             let to = try to.map { text throws in
@@ -125,7 +133,9 @@ struct VerifyCommand: AsyncParsableCommand {
             }
         }
         if check != nil { throw ValidationError("--check selects a manifest check; give the check with flags instead") }
-        guard let toText = to ?? ping else { throw ValidationError("--to IP is required (or --ping IP, which implies it)") }
+        guard let toText = to ?? ping else {
+            throw ValidationError("--to IP is required (or --ping IP, which implies it)")
+        }
         guard let destination = IPAddress(toText) else { throw ValidationError("--to \(toText) is not an IP address") }
         let source: IPAddress
         if let from {
@@ -136,8 +146,11 @@ struct VerifyCommand: AsyncParsableCommand {
         } else {
             throw ValidationError("--from IP is required")
         }
-        return [VerificationCheck(name: name, vni: vni, from: source, to: destination, traffic: traffic,
-                                  count: count, expect: expect)]
+        return [
+            VerificationCheck(
+                name: name, vni: vni, from: source, to: destination, traffic: traffic,
+                count: count, expect: expect)
+        ]
     }
 
     /// This host's source address toward `destination` (a connected UDP socket sends nothing).
@@ -151,7 +164,9 @@ struct VerifyCommand: AsyncParsableCommand {
         remote.sin_port = UInt16(9).bigEndian
         remote.sin_addr.s_addr = UInt32(truncatingIfNeeded: destination.low).bigEndian
         let connected = withUnsafePointer(to: &remote) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { return nil }
         var local = sockaddr_in()
@@ -205,8 +220,10 @@ struct VerifyCommand: AsyncParsableCommand {
             while probeState.withLock({ $0.result == nil }) { Thread.sleep(forTimeInterval: 0.05) }
             switch probeState.withLock({ $0.result }) {
             case .success(let probe):
-                FileHandle.standardError.write(Data(
-                    "ping \(probe.destination): \(probe.sent) echo requests sent, \(probe.received) replies\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "ping \(probe.destination): \(probe.sent) echo requests sent, \(probe.received) replies\n".utf8)
+                )
             case .failure(let error):
                 throw VerifyFailure(message: error.description)
             case nil:

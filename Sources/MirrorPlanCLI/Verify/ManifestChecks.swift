@@ -28,21 +28,24 @@ struct ManifestChecks {
         }
         let loaded = ManifestLoader.load(data: data, file: path)
         guard let state = loaded.state, !loaded.hasErrors else {
-            throw Failure(description: Self.render(loaded.diagnostics.filter { $0.severity == .error })
-                + "\nfix the manifest (`mirrorplan validate \(path)` shows every problem)")
+            throw Failure(
+                description: Self.render(loaded.diagnostics.filter { $0.severity == .error })
+                    + "\nfix the manifest (`mirrorplan validate \(path)` shows every problem)")
         }
         var entries = state.verifyChecks
         if let only {
             entries = entries.filter { $0.name == only }
             guard !entries.isEmpty else {
                 let names = state.verifyChecks.map(\.name).joined(separator: ", ")
-                throw Failure(description: "\(path) has no verify check named '\(only)'; its checks are: "
-                    + (names.isEmpty ? "(none)" : names))
+                throw Failure(
+                    description: "\(path) has no verify check named '\(only)'; its checks are: "
+                        + (names.isEmpty ? "(none)" : names))
             }
         }
         guard !entries.isEmpty else {
-            throw Failure(description: "\(path) has no `verify` entries; add one, or give the check with flags "
-                + "(--from IP --to IP --vni N ...) and no manifest")
+            throw Failure(
+                description: "\(path) has no `verify` entries; add one, or give the check with flags "
+                    + "(--from IP --to IP --vni N ...) and no manifest")
         }
         return try entries.map { entry throws(Failure) in
             let session = state.session(named: entry.session)
@@ -66,9 +69,10 @@ struct ManifestChecks {
             }
             return converted
         case .instanceName(let instance), .instanceID(let instance):
-            throw Failure(description: "check \(check): `\(role): { instance: \(instance) }` names an instance, and resolving "
-                + "instances to addresses needs the lab or AWS, which verify does not do yet; write "
-                + "`\(role): { ip: ADDRESS }` in the manifest or pass --\(role)-ip ADDRESS")
+            throw Failure(
+                description: "check \(check): `\(role): { instance: \(instance) }` names an instance, and resolving "
+                    + "instances to addresses needs the lab or AWS, which verify does not do yet; write "
+                    + "`\(role): { ip: ADDRESS }` in the manifest or pass --\(role)-ip ADDRESS")
         }
     }
 

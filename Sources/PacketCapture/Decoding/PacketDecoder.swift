@@ -36,18 +36,30 @@ public enum PacketDecoder {
         var etherType: UInt16 = 0
         switch linkType {
         case .ethernet:
-            guard link(bytes, at: 0, etherType: &etherType, offset: &offset, tags: &packet.outerVLANTags,
-                       anomaly: &packet.anomaly) else { return }
+            guard
+                link(
+                    bytes, at: 0, etherType: &etherType, offset: &offset, tags: &packet.outerVLANTags,
+                    anomaly: &packet.anomaly)
+            else { return }
         case .linuxSLL:
-            guard bytes.count >= 16 else { packet.anomaly = .truncatedLinkHeader; return }
+            guard bytes.count >= 16 else {
+                packet.anomaly = .truncatedLinkHeader
+                return
+            }
             etherType = bytes.u16be(14)
             offset = 16
         case .linuxSLL2:
-            guard bytes.count >= 20 else { packet.anomaly = .truncatedLinkHeader; return }
+            guard bytes.count >= 20 else {
+                packet.anomaly = .truncatedLinkHeader
+                return
+            }
             etherType = bytes.u16be(0)
             offset = 20
         case .raw, .rawLegacy, .ipv4, .ipv6:
-            guard bytes.count >= 1 else { packet.anomaly = .truncatedLinkHeader; return }
+            guard bytes.count >= 1 else {
+                packet.anomaly = .truncatedLinkHeader
+                return
+            }
             etherType = bytes.u8(0) >> 4 == 6 ? 0x86dd : 0x0800
         default:
             packet.anomaly = .unsupportedLinkType
@@ -65,7 +77,9 @@ public enum PacketDecoder {
         if t.kind == .udp, t.destinationPort == vxlanPort {
             vxlan(bytes, packet: &packet)
         } else if t.isICMPError {
-            if quotesTunnel(bytes, icmpOffset: t.headerOffset, end: payloadEnd(bytes, packet.outer), vxlanPort: vxlanPort) {
+            if quotesTunnel(
+                bytes, icmpOffset: t.headerOffset, end: payloadEnd(bytes, packet.outer), vxlanPort: vxlanPort)
+            {
                 packet.tunnel = .quotedInICMPError
             }
         }
@@ -77,12 +91,21 @@ public enum PacketDecoder {
         _ bytes: RawBytes, at start: Int, etherType: inout UInt16, offset: inout Int, tags: inout Int,
         anomaly: inout DecodeAnomaly
     ) -> Bool {
-        guard bytes.count >= start + 14 else { anomaly = .truncatedLinkHeader; return false }
+        guard bytes.count >= start + 14 else {
+            anomaly = .truncatedLinkHeader
+            return false
+        }
         var type = bytes.u16be(start + 12)
         var next = start + 14
         while type == 0x8100 || type == 0x88a8 || type == 0x9100 {
-            guard tags < maximumVLANTags else { anomaly = .tooManyVLANTags; return false }
-            guard bytes.count >= next + 4 else { anomaly = .truncatedLinkHeader; return false }
+            guard tags < maximumVLANTags else {
+                anomaly = .tooManyVLANTags
+                return false
+            }
+            guard bytes.count >= next + 4 else {
+                anomaly = .truncatedLinkHeader
+                return false
+            }
             type = bytes.u16be(next + 2)
             next += 4
             tags += 1
@@ -109,13 +132,25 @@ public enum PacketDecoder {
         ip.fragmentOffset = 0
         ip.moreFragments = false
         if etherType == 0x0800 {
-            guard available >= 20 else { anomaly = .truncatedIPHeader; return false }
+            guard available >= 20 else {
+                anomaly = .truncatedIPHeader
+                return false
+            }
             let first = bytes.u8(offset)
             let headerLength = Int(first & 0x0f) * 4
-            guard first >> 4 == 4, headerLength >= 20 else { anomaly = .malformedIPHeader; return false }
-            guard available >= headerLength else { anomaly = .truncatedIPHeader; return false }
+            guard first >> 4 == 4, headerLength >= 20 else {
+                anomaly = .malformedIPHeader
+                return false
+            }
+            guard available >= headerLength else {
+                anomaly = .truncatedIPHeader
+                return false
+            }
             let total = Int(bytes.u16be(offset + 2))
-            guard total >= headerLength else { anomaly = .malformedIPHeader; return false }
+            guard total >= headerLength else {
+                anomaly = .malformedIPHeader
+                return false
+            }
             let fragment = bytes.u16be(offset + 6)
             ip.version = 4
             ip.declaredLength = total
@@ -127,8 +162,14 @@ public enum PacketDecoder {
             ip.payloadOffset = offset + headerLength
             return true
         }
-        guard available >= 40 else { anomaly = .truncatedIPHeader; return false }
-        guard bytes.u8(offset) >> 4 == 6 else { anomaly = .malformedIPHeader; return false }
+        guard available >= 40 else {
+            anomaly = .truncatedIPHeader
+            return false
+        }
+        guard bytes.u8(offset) >> 4 == 6 else {
+            anomaly = .malformedIPHeader
+            return false
+        }
         ip.version = 6
         ip.declaredLength = 40 + Int(bytes.u16be(offset + 4))
         ip.source = IPAddress(ipv6High: bytes.u64be(offset + 8), low: bytes.u64be(offset + 16))
@@ -138,8 +179,14 @@ public enum PacketDecoder {
         var walked = 0
         // Extension headers (RFC 8200 §4): hop-by-hop, routing, fragment, destination options, AH.
         while next == 0 || next == 43 || next == 44 || next == 60 || next == 51 {
-            guard walked < maximumIPv6ExtensionHeaders else { anomaly = .malformedIPHeader; return false }
-            guard bytes.count >= cursor + 8 else { anomaly = .truncatedIPHeader; return false }
+            guard walked < maximumIPv6ExtensionHeaders else {
+                anomaly = .malformedIPHeader
+                return false
+            }
+            guard bytes.count >= cursor + 8 else {
+                anomaly = .truncatedIPHeader
+                return false
+            }
             let following = bytes.u8(cursor)
             let length: Int
             switch next {
@@ -155,7 +202,10 @@ public enum PacketDecoder {
             cursor += length
             walked += 1
         }
-        guard bytes.count >= cursor else { anomaly = .truncatedIPHeader; return false }
+        guard bytes.count >= cursor else {
+            anomaly = .truncatedIPHeader
+            return false
+        }
         ip.protocolNumber = next
         ip.payloadOffset = cursor
         return true
@@ -174,14 +224,23 @@ public enum PacketDecoder {
         switch ip.protocolNumber {
         case 17, 6:
             t.kind = ip.protocolNumber == 17 ? .udp : .tcp
-            guard available >= 4 else { anomaly = .truncatedTransportHeader; return false }
+            guard available >= 4 else {
+                anomaly = .truncatedTransportHeader
+                return false
+            }
             t.sourcePort = bytes.u16be(start)
             t.destinationPort = bytes.u16be(start + 2)
             t.portsPresent = true
-            if t.kind == .udp, available < 8 { anomaly = .truncatedTransportHeader; return false }
+            if t.kind == .udp, available < 8 {
+                anomaly = .truncatedTransportHeader
+                return false
+            }
         case 1, 58:
             t.kind = ip.protocolNumber == 1 ? .icmp : .icmpv6
-            guard available >= 2 else { anomaly = .truncatedTransportHeader; return false }
+            guard available >= 2 else {
+                anomaly = .truncatedTransportHeader
+                return false
+            }
             t.icmpType = bytes.u8(start)
             t.icmpCode = bytes.u8(start + 1)
             t.typePresent = true
@@ -207,7 +266,10 @@ public enum PacketDecoder {
         let flags = bytes.u8(start)
         packet.vxlanFlags = flags
         // RFC 7348: the I flag must be set for the VNI to be valid.
-        guard flags & 0x08 != 0 else { packet.tunnel = .notVXLAN; return }
+        guard flags & 0x08 != 0 else {
+            packet.tunnel = .notVXLAN
+            return
+        }
         packet.tunnel = .vxlan
         packet.vni = bytes.u32be(start + 4) >> 8
         let innerStart = start + 8
@@ -216,8 +278,11 @@ public enum PacketDecoder {
         let inner = bytes.slice(0, length: end)
         var etherType: UInt16 = 0
         var offset = 0
-        guard link(inner, at: innerStart, etherType: &etherType, offset: &offset, tags: &packet.innerVLANTags,
-                   anomaly: &packet.anomaly) else {
+        guard
+            link(
+                inner, at: innerStart, etherType: &etherType, offset: &offset, tags: &packet.innerVLANTags,
+                anomaly: &packet.anomaly)
+        else {
             if packet.anomaly == .truncatedLinkHeader { packet.anomaly = .truncatedInnerFrame }
             return
         }

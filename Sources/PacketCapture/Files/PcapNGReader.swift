@@ -31,7 +31,9 @@ public struct PcapNGReader {
                 for _ in exponent..<9 { multiplier &*= 10 }
             } else {
                 // Past 10^-19 the divisor no longer fits; such a clock is not real, saturate.
-                for _ in 9..<min(exponent, 28) { divisor = divisor.multipliedReportingOverflow(by: 10).overflow ? .max : divisor * 10 }
+                for _ in 9..<min(exponent, 28) {
+                    divisor = divisor.multipliedReportingOverflow(by: 10).overflow ? .max : divisor * 10
+                }
             }
         }
 
@@ -53,14 +55,18 @@ public struct PcapNGReader {
             throw .truncatedHeader(what: "pcapng section header", offset: 0, needed: 28, available: bytes.count)
         }
         let magic = bytes.u32(0, bigEndian: false)
-        guard magic == Self.sectionHeaderType else { throw .unrecognizedFormat(magic: UInt32(bigEndian: magic.littleEndian)) }
+        guard magic == Self.sectionHeaderType else {
+            throw .unrecognizedFormat(magic: UInt32(bigEndian: magic.littleEndian))
+        }
         self.bytes = bytes
     }
 
     /// Calls `body` for each packet until it returns false. Throws at the first damaged block.
     public func forEachFrame(_ body: (CapturedFrame) -> Bool) throws(PacketCaptureError) {
         let bytes = self.bytes
-        var offset = 0, blockIndex = 0, packetIndex = 0
+        var offset = 0
+        var blockIndex = 0
+        var packetIndex = 0
         var big = false
         var interfaces: [Interface] = []
         while offset < bytes.count {

@@ -15,7 +15,8 @@ public struct PcapReader {
 
     public init(bytes: RawBytes) throws(PacketCaptureError) {
         guard bytes.count >= Self.headerLength else {
-            throw .truncatedHeader(what: "pcap file header", offset: 0, needed: Self.headerLength, available: bytes.count)
+            throw .truncatedHeader(
+                what: "pcap file header", offset: 0, needed: Self.headerLength, available: bytes.count)
         }
         switch bytes.u32(0, bigEndian: false) {
         case 0xa1b2_c3d4: (bigEndian, nanosecondTimestamps) = (false, false)
@@ -41,14 +42,16 @@ public struct PcapReader {
 
     @usableFromInline
     func walk(_ body: (CapturedFrame) -> Bool) throws(PacketCaptureError) {
-        let bytes = self.bytes, big = bigEndian
+        let bytes = self.bytes
+        let big = bigEndian
         let fractionScale: Int64 = nanosecondTimestamps ? 1 : 1000
         var offset = Self.headerLength
         var index = 0
         while offset < bytes.count {
             let remaining = bytes.count - offset
             guard remaining >= Self.recordHeaderLength else {
-                throw .truncatedRecord(recordIndex: index, offset: offset, needed: Self.recordHeaderLength, available: remaining)
+                throw .truncatedRecord(
+                    recordIndex: index, offset: offset, needed: Self.recordHeaderLength, available: remaining)
             }
             let seconds = Int64(bytes.u32(offset, bigEndian: big))
             let fraction = Int64(bytes.u32(offset + 4, bigEndian: big))
@@ -57,7 +60,8 @@ public struct PcapReader {
             guard captured <= Self.maximumRecordLength else {
                 throw .malformedRecord(
                     recordIndex: index, offset: offset,
-                    reason: "captured length \(captured) exceeds the largest possible packet (\(Self.maximumRecordLength))")
+                    reason:
+                        "captured length \(captured) exceeds the largest possible packet (\(Self.maximumRecordLength))")
             }
             let needed = Self.recordHeaderLength + captured
             guard remaining >= needed else {

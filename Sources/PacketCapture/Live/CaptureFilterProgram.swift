@@ -1,7 +1,7 @@
 import CLinuxNet
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A classic BPF program for `SO_ATTACH_FILTER`, so the kernel hands over only what verification reads.
@@ -39,7 +39,8 @@ public struct CaptureFilterProgram: Sendable {
         var filters = instructions.map { sock_filter(code: $0.code, jt: $0.jumpTrue, jf: $0.jumpFalse, k: $0.k) }
         return filters.withUnsafeMutableBufferPointer { buffer -> Int32? in
             var program = sock_fprog(len: UInt16(buffer.count), filter: buffer.baseAddress)
-            let result = setsockopt(socket, SOL_SOCKET, SO_ATTACH_FILTER, &program, socklen_t(MemoryLayout<sock_fprog>.size))
+            let result = setsockopt(
+                socket, SOL_SOCKET, SO_ATTACH_FILTER, &program, socklen_t(MemoryLayout<sock_fprog>.size))
             return result == 0 ? nil : errno
         }
     }

@@ -1,7 +1,7 @@
 import CLinuxNet
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Sends ICMP echo requests over a raw socket (root or CAP_NET_RAW) and counts the replies, so the host that
@@ -73,7 +73,8 @@ public struct EchoProber: Sendable {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = UInt32(truncatingIfNeeded: destination.low).bigEndian
-        var result = EchoProbeResult(destination: destination, identifier: identifier, sent: 0, received: 0, roundTrips: [])
+        var result = EchoProbeResult(
+            destination: destination, identifier: identifier, sent: 0, received: 0, roundTrips: [])
         var sentAt: [UInt16: Int64] = [:]
         for sequence in 1...max(count, 1) where count > 0 {
             let packet = Self.echoRequest(identifier: identifier, sequence: UInt16(truncatingIfNeeded: sequence))

@@ -1,7 +1,7 @@
 import CLinuxNet
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Captures Ethernet frames on one interface through an AF_PACKET socket with a kernel BPF filter.
@@ -75,11 +75,12 @@ public final class LiveCapture {
                 var now = timespec()
                 clock_gettime(CLOCK_REALTIME, &now)
                 let captured = min(received, buffer.count)
-                onFrame(CapturedFrame(
-                    index: index, fileOffset: 0,
-                    timestampNanoseconds: Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec),
-                    linkType: .ethernet, originalLength: received,
-                    bytes: RawBytes(UnsafeRawBufferPointer(rebasing: buffer[0..<captured]))))
+                onFrame(
+                    CapturedFrame(
+                        index: index, fileOffset: 0,
+                        timestampNanoseconds: Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec),
+                        linkType: .ethernet, originalLength: received,
+                        bytes: RawBytes(UnsafeRawBufferPointer(rebasing: buffer[0..<captured]))))
                 index += 1
                 if shouldStop() { return }
             }
