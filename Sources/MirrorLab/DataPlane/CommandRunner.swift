@@ -16,7 +16,8 @@ public struct CommandRunner: Sendable {
         let process = Process()
         process.executableURL = executable
         process.arguments = command.arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -26,7 +27,8 @@ public struct CommandRunner: Sendable {
         let outputData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let stderr = String(decoding: errorDrain.wait(), as: UTF8.self)
-        return Output(status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self), stderr: stderr)
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self), stderr: stderr)
     }
 
     /// Runs the command and fails unless it exited 0 (or may fail).

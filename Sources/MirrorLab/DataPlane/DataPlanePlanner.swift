@@ -24,7 +24,10 @@ public enum DataPlanePlanner {
                 var add = ["link", "add", link]
                 if !instance.macAddress.isEmpty { add += ["address", instance.macAddress] }
                 // 9001: EC2's jumbo MTU, so a mirrored full-size frame plus 50 bytes of VXLAN is not fragmented.
-                add += ["mtu", "9001", "type", "veth", "peer", "name", instance.bridgePort, "mtu", "9001", "netns", bridgeNamespace]
+                add += [
+                    "mtu", "9001", "type", "veth", "peer", "name", instance.bridgePort, "mtu", "9001", "netns",
+                    bridgeNamespace,
+                ]
                 commands += [
                     .ip(in: bridgeNamespace, ["link", "del", instance.bridgePort], mayFail: true),
                     .ip(in: namespace, add),
@@ -47,7 +50,8 @@ public enum DataPlanePlanner {
             commands.append(.ip(in: namespace, ["link", "set", "dev", link, "alias", instance.fingerprint]))
         }
         let wanted = Set(spec.instances.map(\.namespace) + [bridgeNamespace])
-        for namespace in observed.namespaces.sorted() where spec.names.owns(namespace: namespace) && !wanted.contains(namespace) {
+        for namespace in observed.namespaces.sorted()
+        where spec.names.owns(namespace: namespace) && !wanted.contains(namespace) {
             commands.append(.ip("netns", "del", namespace))
         }
         return commands

@@ -18,7 +18,9 @@ public struct DataPlaneSpec: Sendable, Hashable {
 
         /// Stored in eth0's alias once applied, so a later sync sees whether the setup is current.
         public var fingerprint: String {
-            mirroring.isEmpty ? "" : DataPlaneNames.aliasPrefix + StableHash.hex17(mirroring.map(\.description).joined(separator: "\n"))
+            mirroring.isEmpty
+                ? ""
+                : DataPlaneNames.aliasPrefix + StableHash.hex17(mirroring.map(\.description).joined(separator: "\n"))
         }
     }
 
@@ -49,7 +51,8 @@ public struct DataPlaneSpec: Sendable, Hashable {
             network.instances.map { ($0.networkInterfaceId, names.namespace(forInstance: $0.name)) },
             uniquingKeysWith: { first, _ in first })
         let addressOfENI = Dictionary(
-            network.instances.map { ($0.networkInterfaceId, $0.privateIpAddress) }, uniquingKeysWith: { first, _ in first })
+            network.instances.map { ($0.networkInterfaceId, $0.privateIpAddress) },
+            uniquingKeysWith: { first, _ in first })
         for (index, record) in network.instances.enumerated() {
             let subnet = network.subnets.first { $0.id == record.subnetId }
             let prefix = subnet.flatMap { Int($0.cidrBlock.split(separator: "/").last ?? "") } ?? 24
@@ -66,32 +69,42 @@ public struct DataPlaneSpec: Sendable, Hashable {
                 else {
                     notes.append(
                         "session \(session.id): its target is not an instance's network interface (an NLB or a "
-                            + "Gateway Load Balancer endpoint), which the lab data plane has no namespace for; not mirrored")
+                            + "Gateway Load Balancer endpoint), which the lab data plane has no namespace for; not mirrored"
+                    )
                     continue
                 }
                 let n = devices.count
                 devices.append((n, session))
-                let a = DataPlaneNames.mirrorPortIn(n), b = DataPlaneNames.mirrorPortOut(n)
+                let a = DataPlaneNames.mirrorPortIn(n)
+                let b = DataPlaneNames.mirrorPortOut(n)
                 let vx = DataPlaneNames.tunnel(n)
                 mirroring += [
                     .ip(in: namespace, ["link", "add", a, "type", "veth", "peer", "name", b]),
                     // Software segmentation and checksums on the mirror path (capture.md §8.2).
                     .exec(in: namespace, "ethtool", ["-K", a] + Self.offloadsOff, mayFail: true),
-                    .ip(in: namespace, [
-                        "link", "add", vx, "type", "vxlan", "id", "\(session.virtualNetworkId)", "local",
-                        record.privateIpAddress, "remote", remote, "dstport", "4789", "dev", DataPlaneNames.instanceLink,
-                    ]),
+                    .ip(
+                        in: namespace,
+                        [
+                            "link", "add", vx, "type", "vxlan", "id", "\(session.virtualNetworkId)", "local",
+                            record.privateIpAddress, "remote", remote, "dstport", "4789", "dev",
+                            DataPlaneNames.instanceLink,
+                        ]),
                     .ip(in: namespace, ["link", "set", a, "up"]),
                     .ip(in: namespace, ["link", "set", b, "up"]),
                     .ip(in: namespace, ["link", "set", vx, "up"]),
                     .tc(in: namespace, ["qdisc", "add", "dev", b, "clsact"]),
-                    .tc(in: namespace, [
-                        "filter", "add", "dev", b, "ingress", "protocol", "all", "prio", "1", "u32", "match", "u32", "0",
-                        "0", "action", "mirred", "egress", "redirect", "dev", vx,
-                    ]),
+                    .tc(
+                        in: namespace,
+                        [
+                            "filter", "add", "dev", b, "ingress", "protocol", "all", "prio", "1", "u32", "match", "u32",
+                            "0",
+                            "0", "action", "mirred", "egress", "redirect", "dev", vx,
+                        ]),
                 ]
-                tunnels.append(Tunnel(sessionId: session.id, vni: session.virtualNetworkId, sourceNamespace: namespace,
-                                      targetNamespace: targetNamespace, device: vx))
+                tunnels.append(
+                    Tunnel(
+                        sessionId: session.id, vni: session.virtualNetworkId, sourceNamespace: namespace,
+                        targetNamespace: targetNamespace, device: vx))
                 if let length = session.packetLength {
                     notes.append(
                         "session \(session.id): packet length \(length) is not applied; packets are mirrored whole "
@@ -108,7 +121,9 @@ public struct DataPlaneSpec: Sendable, Hashable {
                 // A metadata-mode VXLAN device owns UDP 4789, so the target does not answer every mirrored packet
                 // with "port unreachable" (capture.md §8.3); capture still sees the outer packets on eth0.
                 mirroring += [
-                    .ip(in: namespace, ["link", "add", DataPlaneNames.sink, "type", "vxlan", "external", "dstport", "4789"],
+                    .ip(
+                        in: namespace,
+                        ["link", "add", DataPlaneNames.sink, "type", "vxlan", "external", "dstport", "4789"],
                         mayFail: true),
                     .ip(in: namespace, ["link", "set", DataPlaneNames.sink, "up"], mayFail: true),
                 ]
@@ -135,10 +150,13 @@ public struct DataPlaneSpec: Sendable, Hashable {
         var commands: [KernelCommand] = [.tc(in: namespace, ["qdisc", "add", "dev", link, "clsact"])]
         for hook in ["ingress", "egress"] {
             commands.append(
-                .tc(in: namespace, [
-                    "filter", "add", "dev", link, hook, "protocol", "ip", "prio", "1", "u32", "match", "ip", "protocol",
-                    "17", "0xff", "match", "ip", "dport", "4789", "0xffff", "classid", "1:1",
-                ]))
+                .tc(
+                    in: namespace,
+                    [
+                        "filter", "add", "dev", link, hook, "protocol", "ip", "prio", "1", "u32", "match", "ip",
+                        "protocol",
+                        "17", "0xff", "match", "ip", "dport", "4789", "0xffff", "classid", "1:1",
+                    ]))
             var priority = 2
             for (index, session) in devices {
                 let rules = state.rules.filter { $0.filterId == session.filterId && $0.direction == hook }
@@ -156,7 +174,8 @@ public struct DataPlaneSpec: Sendable, Hashable {
                         : ["classid", "1:1"]  // no action: the filter matches, classification ends, the packet passes
                     for matches in filters {
                         commands.append(
-                            .tc(in: namespace,
+                            .tc(
+                                in: namespace,
                                 ["filter", "add", "dev", link, hook, "protocol", "ip", "prio", "\(priority)", "u32"]
                                     + matches + action))
                     }

@@ -23,7 +23,8 @@ public struct DataPlaneStatus: Sendable, Hashable {
         }
         for tunnel in tunnels {
             lines.append(
-                "session \(tunnel.sessionId)\tVNI \(tunnel.vni)\t\(tunnel.sourceNamespace) -> \(tunnel.targetNamespace)")
+                "session \(tunnel.sessionId)\tVNI \(tunnel.vni)\t\(tunnel.sourceNamespace) -> \(tunnel.targetNamespace)"
+            )
         }
         for note in notRealised { lines.append("not realised: \(note)") }
         return lines.joined(separator: "\n") + "\n"

@@ -35,7 +35,8 @@ enum RuleMatches {
 
     /// The fewest aligned power-of-two blocks covering from...to (inclusive, within 0...65535).
     static func portBlocks(from: Int, to: Int) -> [(value: Int, mask: Int)] {
-        let low = max(0, min(from, to)), high = min(65535, max(from, to))
+        let low = max(0, min(from, to))
+        let high = min(65535, max(from, to))
         var blocks: [(value: Int, mask: Int)] = []
         var start = low
         while start <= high {

@@ -42,8 +42,11 @@ public struct LabTransport: HTTPTransport {
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == "POST" || request.method == "GET" else {
-            return LabService.xml(LabError(code: "InvalidAction", message: "EC2 Query requests are POST /; got \(request.method).", status: 405),
-                                  requestId: "lab")
+            return LabService.xml(
+                LabError(
+                    code: "InvalidAction", message: "EC2 Query requests are POST /; got \(request.method).", status: 405
+                ),
+                requestId: "lab")
         }
         let dataPlane = dataPlane
         let (response, syncError) = try stateFile.update { state in
@@ -59,7 +62,8 @@ public struct LabTransport: HTTPTransport {
         }
         // The change is saved either way; the next sync (or `lab up`) catches the kernel up.
         if let syncError { throw LabTransportError.dataPlaneNotSynced(syncError) }
-        return HTTPResponse(status: response.status, headers: ["Content-Type": "text/xml;charset=UTF-8"],
-                            body: Data(response.body.utf8))
+        return HTTPResponse(
+            status: response.status, headers: ["Content-Type": "text/xml;charset=UTF-8"],
+            body: Data(response.body.utf8))
     }
 }

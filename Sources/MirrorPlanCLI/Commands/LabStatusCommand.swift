@@ -6,7 +6,8 @@ import MirrorLab
 /// sessions realised as tunnels, and what the data plane does not realise. Exit 1 when the data plane is not up.
 struct LabStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show the embedded lab's data plane: namespaces, tunnels, what is not realised.")
+        commandName: "status",
+        abstract: "Show the embedded lab's data plane: namespaces, tunnels, what is not realised.")
 
     @OptionGroup var labOptions: LabOptions
 
@@ -18,11 +19,14 @@ struct LabStatusCommand: ParsableCommand {
         let transport = try LabOptions.transport(for: directory.path)
         let status: DataPlaneStatus
         do {
-            status = try DataPlane(names: DataPlaneNames(prefix: record.prefix)).status(state: transport.stateFile.load())
+            status = try DataPlane(names: DataPlaneNames(prefix: record.prefix)).status(
+                state: transport.stateFile.load())
         } catch { throw LabFailure(message: "\(error)") }
         FileHandle.standardOutput.write(Data(status.renderText().utf8))
         if !status.isUp {
-            throw LabFailure(message: "the data plane is not current; `mirrorplan lab up --lab \(directory.path)` brings it up to date")
+            throw LabFailure(
+                message:
+                    "the data plane is not current; `mirrorplan lab up --lab \(directory.path)` brings it up to date")
         }
     }
 }

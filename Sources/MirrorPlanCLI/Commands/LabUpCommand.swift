@@ -8,7 +8,8 @@ import MirrorLab
 struct LabUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "up",
-        abstract: "Start the embedded lab's data plane: a network namespace per instance, sessions as kernel VXLAN (root).")
+        abstract:
+            "Start the embedded lab's data plane: a network namespace per instance, sessions as kernel VXLAN (root).")
 
     @OptionGroup var labOptions: LabOptions
 
@@ -29,7 +30,9 @@ struct LabUpCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(status.renderText().utf8))
             let elapsed = ContinuousClock.now - started
             FileHandle.standardError.write(
-                Data("mirrorplan lab: data plane up in \(elapsed.formatted(.units(allowed: [.milliseconds]))) (namespaces \(names.prefix)-*); `mirrorplan lab down` removes it\n".utf8))
+                Data(
+                    "mirrorplan lab: data plane up in \(elapsed.formatted(.units(allowed: [.milliseconds]))) (namespaces \(names.prefix)-*); `mirrorplan lab down` removes it\n"
+                        .utf8))
         } catch {
             throw LabFailure(message: "\(error)")
         }

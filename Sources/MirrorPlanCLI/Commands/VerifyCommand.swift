@@ -86,10 +86,15 @@ struct VerifyCommand: AsyncParsableCommand {
                         + "--interface IF (run verify on the target), or --lab [DIR] to orchestrate the checks on the "
                         + "lab's data plane; orchestration on AWS through Systems Manager is not available")
             }
-            guard manifest != nil else { throw ValidationError("orchestrated verify (--lab) runs a manifest's checks: pass FILE") }
-            for (flag, given) in [("--ping", ping != nil), ("--duration", duration != nil), ("--from", from != nil),
-                                  ("--to", to != nil), ("--write-inner", writeInner != nil)] where given {
-                throw ValidationError("\(flag) applies to --pcap or --interface; orchestrated verify takes the check from the manifest")
+            guard manifest != nil else {
+                throw ValidationError("orchestrated verify (--lab) runs a manifest's checks: pass FILE")
+            }
+            for (flag, given) in [
+                ("--ping", ping != nil), ("--duration", duration != nil), ("--from", from != nil),
+                ("--to", to != nil), ("--write-inner", writeInner != nil),
+            ] where given {
+                throw ValidationError(
+                    "\(flag) applies to --pcap or --interface; orchestrated verify takes the check from the manifest")
             }
         }
         if ping != nil, interface == nil {

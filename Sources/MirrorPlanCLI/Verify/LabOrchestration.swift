@@ -86,7 +86,8 @@ struct LabOrchestration {
         guard let name = resolution.instanceAt[address] else {
             throw VerifyFailure(
                 message: "check \(check): `\(role)` address \(address) is no lab instance's address; the lab's "
-                    + "instances are " + resolution.instanceAt.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", "))
+                    + "instances are "
+                    + resolution.instanceAt.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", "))
         }
         return name
     }

@@ -40,7 +40,8 @@ struct LabResolution {
                 resolution.instanceAt[address] = name
             }
         }
-        var names: Set<String> = [], ids: Set<String> = []
+        var names: Set<String> = []
+        var ids: Set<String> = []
         func note(_ endpoint: VerifyEndpoint) {
             switch endpoint {
             case .instanceName(let name): names.insert(name)

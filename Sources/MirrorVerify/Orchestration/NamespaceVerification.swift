@@ -32,7 +32,8 @@ public enum NamespaceVerification {
         let check = item.check
         var listener: TCPListener?
         if case .tcp(let port) = check.traffic {
-            listener = try item.to.start("verify-listener") { () throws(LiveCaptureError) in try TCPListener(port: port) }.wait()
+            listener = try item.to.start("verify-listener") { () throws(LiveCaptureError) in try TCPListener(port: port)
+            }.wait()
         }
         defer { listener?.stop() }
         let trafficDone = Mutex<Int64?>(nil)
@@ -62,10 +63,12 @@ public enum NamespaceVerification {
             switch check.traffic {
             case .icmp:
                 let probe = try EchoProber(destination: check.to, count: check.count).run()
-                return "\(check.name): \(probe.sent) echo requests \(check.from) -> \(check.to), \(probe.received) replies"
+                return
+                    "\(check.name): \(probe.sent) echo requests \(check.from) -> \(check.to), \(probe.received) replies"
             case .tcp(let port):
                 let outcome = try TrafficGenerator.tcpConnections(to: check.to, port: port, count: check.count)
-                return "\(check.name): \(outcome.sent) TCP connections \(check.from) -> \(check.to):\(port), \(outcome.answered) completed"
+                return
+                    "\(check.name): \(outcome.sent) TCP connections \(check.from) -> \(check.to):\(port), \(outcome.answered) completed"
             case .udp(let port):
                 let outcome = try TrafficGenerator.udpDatagrams(to: check.to, port: port, count: check.count)
                 return "\(check.name): \(outcome.sent) UDP datagrams \(check.from) -> \(check.to):\(port)"

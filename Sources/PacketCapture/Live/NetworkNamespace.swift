@@ -20,17 +20,26 @@ public struct NetworkNamespace: Sendable, Hashable {
         _ label: String, _ body: @escaping @Sendable () throws(LiveCaptureError) -> T
     ) -> NamespaceThread<T> {
         let handle = NamespaceThread<T>()
-        let path = self.path, name = self.name
+        let path = self.path
+        let name = self.name
         let thread = Thread {
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else {
-                handle.finish(.failure(.systemCall("open \(path)", reason: "no network namespace \(name): \(String(cString: strerror(errno)))")))
+                handle.finish(
+                    .failure(
+                        .systemCall(
+                            "open \(path)", reason: "no network namespace \(name): \(String(cString: strerror(errno)))")
+                    ))
                 return
             }
             defer { close(fd) }
             guard clinuxnet_enter_network_namespace(fd) == 0 else {
                 let reason = String(cString: strerror(errno))
-                handle.finish(.failure(errno == EPERM ? .permissionDenied(what: "entering network namespace \(name)") : .systemCall("setns \(name)", reason: reason)))
+                handle.finish(
+                    .failure(
+                        errno == EPERM
+                            ? .permissionDenied(what: "entering network namespace \(name)")
+                            : .systemCall("setns \(name)", reason: reason)))
                 return
             }
             do throws(LiveCaptureError) { handle.finish(.success(try body())) } catch { handle.finish(.failure(error)) }

@@ -13,12 +13,16 @@ public final class TCPListener: Sendable {
 
     public init(port: UInt16) throws(LiveCaptureError) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw .systemCall("socket(AF_INET, SOCK_STREAM)", reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else {
+            throw .systemCall("socket(AF_INET, SOCK_STREAM)", reason: String(cString: strerror(errno)))
+        }
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         var address = TrafficGenerator.socketAddress(IPAddress(ipv4: 0), port: port)
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(fd, 64) == 0 else {
             let reason = String(cString: strerror(errno))

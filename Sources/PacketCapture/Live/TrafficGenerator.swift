@@ -1,4 +1,5 @@
 import CLinuxNet
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -20,12 +21,16 @@ public enum TrafficGenerator {
         var outcome = Outcome(sent: 0, answered: 0)
         for _ in 0..<count {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
-            guard fd >= 0 else { throw .systemCall("socket(AF_INET, SOCK_STREAM)", reason: String(cString: strerror(errno))) }
+            guard fd >= 0 else {
+                throw .systemCall("socket(AF_INET, SOCK_STREAM)", reason: String(cString: strerror(errno)))
+            }
             defer { close(fd) }
             var address = socketAddress(destination, port: port)
             outcome.sent += 1
             let started = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
             guard started == 0 || errno == EINPROGRESS else { continue }
             guard wait(fd, for: Int16(POLLOUT), milliseconds: timeoutMilliseconds) else { continue }
@@ -52,7 +57,9 @@ public enum TrafficGenerator {
         pause: @Sendable (Int64) -> Void = EchoProber.sleep
     ) throws(LiveCaptureError) -> Outcome {
         let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        guard fd >= 0 else { throw .systemCall("socket(AF_INET, SOCK_DGRAM)", reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else {
+            throw .systemCall("socket(AF_INET, SOCK_DGRAM)", reason: String(cString: strerror(errno)))
+        }
         defer { close(fd) }
         var address = socketAddress(destination, port: port)
         var outcome = Outcome(sent: 0, answered: 0)

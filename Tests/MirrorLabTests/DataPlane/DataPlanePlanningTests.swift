@@ -10,7 +10,8 @@ import Testing
     /// The standard lab with a Target target, one filter with `rules`, and a session on the Server.
     static func state(rules: [RuleRecord], vni: Int = 4242, packetLength: Int? = nil, nlb: Bool = false) -> LabState {
         var state = LabState()
-        let server = state.network.instances[1], target = state.network.instances[2]
+        let server = state.network.instances[1]
+        let target = state.network.instances[2]
         state.targets = [
             TargetRecord(
                 id: "tmt-1", networkInterfaceId: nlb ? nil : target.networkInterfaceId,
@@ -46,7 +47,9 @@ import Testing
     static func observation(after spec: DataPlaneSpec) -> KernelObservation {
         var observed = KernelObservation(namespaces: Set(spec.instances.map(\.namespace) + [names.bridgeNamespace]))
         observed.links[names.bridgeNamespace] = ["lo": "", "br0": ""]
-        for instance in spec.instances { observed.links[instance.namespace] = ["lo": "", "eth0": instance.fingerprint] }
+        for instance in spec.instances {
+            observed.links[instance.namespace] = ["lo": "", "eth0": instance.fingerprint]
+        }
         return observed
     }
 
@@ -61,12 +64,21 @@ import Testing
             #expect(commands.contains("ip netns add mpl-abc123-\(name)"))
             #expect(commands.contains("ip -n mpl-abc123-\(name) addr add \(address)/24 dev eth0"))
             #expect(commands.contains("ip -n mpl-abc123-\(name) route replace 10.0.0.0/16 dev eth0"))
-            #expect(commands.contains("ip netns exec mpl-abc123-\(name) sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1"))
+            #expect(
+                commands.contains(
+                    "ip netns exec mpl-abc123-\(name) sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1"
+                ))
         }
         let eniMAC = LabState().network.networkInterfaces[0].macAddress
-        #expect(commands.contains("ip -n mpl-abc123-client link add eth0 address \(eniMAC) mtu 9001 type veth peer name v0 mtu 9001 netns mpl-abc123-br"))
+        #expect(
+            commands.contains(
+                "ip -n mpl-abc123-client link add eth0 address \(eniMAC) mtu 9001 type veth peer name v0 mtu 9001 netns mpl-abc123-br"
+            ))
         // Nothing in the host namespace: every ip/tc command names a namespace.
-        #expect(commands.allSatisfy { $0.hasPrefix("ip netns ") || $0.hasPrefix("ip -n mpl-abc123-") || $0.hasPrefix("tc -n mpl-abc123-") })
+        #expect(
+            commands.allSatisfy {
+                $0.hasPrefix("ip netns ") || $0.hasPrefix("ip -n mpl-abc123-") || $0.hasPrefix("tc -n mpl-abc123-")
+            })
     }
 
     @Test func aSessionBecomesAVXLANTunnelFromTheSourceWithTcFiltersFromItsRules() {
@@ -74,20 +86,36 @@ import Testing
         let server = Self.lines(spec.instances[1].mirroring)
         #expect(server.contains("ip -n mpl-abc123-server link add mp0a type veth peer name mp0b"))
         #expect(server.contains("ip netns exec mpl-abc123-server ethtool -K mp0a tso off gso off tx off"))
-        #expect(server.contains("ip -n mpl-abc123-server link add vx0 type vxlan id 4242 local 10.0.1.20 remote 10.0.1.30 dstport 4789 dev eth0"))
-        #expect(server.contains("tc -n mpl-abc123-server filter add dev mp0b ingress protocol all prio 1 u32 match u32 0 0 action mirred egress redirect dev vx0"))
+        #expect(
+            server.contains(
+                "ip -n mpl-abc123-server link add vx0 type vxlan id 4242 local 10.0.1.20 remote 10.0.1.30 dstport 4789 dev eth0"
+            ))
+        #expect(
+            server.contains(
+                "tc -n mpl-abc123-server filter add dev mp0b ingress protocol all prio 1 u32 match u32 0 0 action mirred egress redirect dev vx0"
+            ))
         for hook in ["ingress", "egress"] {
-            #expect(server.contains("tc -n mpl-abc123-server filter add dev eth0 \(hook) protocol ip prio 1 u32 match ip protocol 17 0xff match ip dport 4789 0xffff classid 1:1"))
-            #expect(server.contains("tc -n mpl-abc123-server filter add dev eth0 \(hook) protocol ip prio 2 u32 match ip protocol 1 0xff action mirred egress mirror dev mp0a"))
+            #expect(
+                server.contains(
+                    "tc -n mpl-abc123-server filter add dev eth0 \(hook) protocol ip prio 1 u32 match ip protocol 17 0xff match ip dport 4789 0xffff classid 1:1"
+                ))
+            #expect(
+                server.contains(
+                    "tc -n mpl-abc123-server filter add dev eth0 \(hook) protocol ip prio 2 u32 match ip protocol 1 0xff action mirred egress mirror dev mp0a"
+                ))
         }
         #expect(spec.instances[0].mirroring.isEmpty)
-        #expect(Self.lines(spec.instances[2].mirroring) == [
-            "ip -n mpl-abc123-target link add vxsink type vxlan external dstport 4789",
-            "ip -n mpl-abc123-target link set vxsink up",
-        ])
-        #expect(spec.tunnels == [
-            .init(sessionId: "tms-1", vni: 4242, sourceNamespace: "mpl-abc123-server", targetNamespace: "mpl-abc123-target", device: "vx0")
-        ])
+        #expect(
+            Self.lines(spec.instances[2].mirroring) == [
+                "ip -n mpl-abc123-target link add vxsink type vxlan external dstport 4789",
+                "ip -n mpl-abc123-target link set vxsink up",
+            ])
+        #expect(
+            spec.tunnels == [
+                .init(
+                    sessionId: "tms-1", vni: 4242, sourceNamespace: "mpl-abc123-server",
+                    targetNamespace: "mpl-abc123-target", device: "vx0")
+            ])
         #expect(spec.notRealised.isEmpty)
     }
 
@@ -95,27 +123,34 @@ import Testing
         let rules = [
             Self.rule("ingress", 300, protocol: 6, destinationPorts: PortRange(from: 80, to: 80)),
             Self.rule("ingress", 100, "reject", protocol: 6, source: "10.0.1.10/32"),
-            Self.rule("egress", 50, protocol: 17, sourcePorts: PortRange(from: 53, to: 53), destinationPorts: PortRange(from: 1000, to: 1003)),
+            Self.rule(
+                "egress", 50, protocol: 17, sourcePorts: PortRange(from: 53, to: 53),
+                destinationPorts: PortRange(from: 1000, to: 1003)),
         ]
-        let server = Self.lines(DataPlaneSpec(state: Self.state(rules: rules), names: Self.names).instances[1].mirroring)
+        let server = Self.lines(
+            DataPlaneSpec(state: Self.state(rules: rules), names: Self.names).instances[1].mirroring)
         let ingress = server.filter { $0.contains(" eth0 ingress ") && !$0.contains("prio 1 ") }
-        #expect(ingress == [
-            "tc -n mpl-abc123-server filter add dev eth0 ingress protocol ip prio 2 u32 match ip protocol 6 0xff match ip src 10.0.1.10/32 classid 1:1",
-            "tc -n mpl-abc123-server filter add dev eth0 ingress protocol ip prio 3 u32 match ip protocol 6 0xff match ip dport 80 0xffff action mirred egress mirror dev mp0a",
-        ])
+        #expect(
+            ingress == [
+                "tc -n mpl-abc123-server filter add dev eth0 ingress protocol ip prio 2 u32 match ip protocol 6 0xff match ip src 10.0.1.10/32 classid 1:1",
+                "tc -n mpl-abc123-server filter add dev eth0 ingress protocol ip prio 3 u32 match ip protocol 6 0xff match ip dport 80 0xffff action mirred egress mirror dev mp0a",
+            ])
         let egress = server.filter { $0.contains(" eth0 egress ") && !$0.contains("prio 1 ") }
-        #expect(egress == [
-            "tc -n mpl-abc123-server filter add dev eth0 egress protocol ip prio 2 u32 match ip protocol 17 0xff match ip sport 53 0xffff match ip dport 1000 0xfffc action mirred egress mirror dev mp0a"
-        ])
+        #expect(
+            egress == [
+                "tc -n mpl-abc123-server filter add dev eth0 egress protocol ip prio 2 u32 match ip protocol 17 0xff match ip sport 53 0xffff match ip dport 1000 0xfffc action mirred egress mirror dev mp0a"
+            ])
     }
 
-    @Test("port ranges as u32 value/mask blocks", arguments: [
-        (PortRange(from: 80, to: 80), [(80, 0xffff)]),
-        (PortRange(from: 79, to: 81), [(79, 0xffff), (80, 0xfffe)]),
-        (PortRange(from: 1024, to: 2047), [(1024, 0xfc00)]),
-        (PortRange(from: 0, to: 65535), [(0, 0)]),
-        (PortRange(from: 1, to: 6), [(1, 0xffff), (2, 0xfffe), (4, 0xfffe), (6, 0xffff)]),
-    ])
+    @Test(
+        "port ranges as u32 value/mask blocks",
+        arguments: [
+            (PortRange(from: 80, to: 80), [(80, 0xffff)]),
+            (PortRange(from: 79, to: 81), [(79, 0xffff), (80, 0xfffe)]),
+            (PortRange(from: 1024, to: 2047), [(1024, 0xfc00)]),
+            (PortRange(from: 0, to: 65535), [(0, 0)]),
+            (PortRange(from: 1, to: 6), [(1, 0xffff), (2, 0xfffe), (4, 0xfffe), (6, 0xffff)]),
+        ])
     func portBlocks(range: PortRange, expected: [(Int, Int)]) {
         let blocks = RuleMatches.portBlocks(from: range.from, to: range.to)
         #expect(blocks.map(\.value) == expected.map(\.0))
@@ -127,7 +162,9 @@ import Testing
     }
 
     @Test func aRuleWithTwoPortRangesNeedsOneFilterPerPairOfBlocks() {
-        let rule = Self.rule("ingress", 1, protocol: 6, sourcePorts: PortRange(from: 79, to: 81), destinationPorts: PortRange(from: 1, to: 2))
+        let rule = Self.rule(
+            "ingress", 1, protocol: 6, sourcePorts: PortRange(from: 79, to: 81),
+            destinationPorts: PortRange(from: 1, to: 2))
         #expect(RuleMatches.filters(for: rule)?.count == 2 * 2)
         #expect(RuleMatches.filters(for: Self.rule("ingress", 1)) == [["match", "u32", "0", "0"]])
         #expect(RuleMatches.filters(for: Self.rule("ingress", 1, protocol: 0)) == [["match", "u32", "0", "0"]])
@@ -146,11 +183,12 @@ import Testing
         observed.links["mpl-abc123-server"]?["vx0"] = ""
         let commands = Self.lines(DataPlanePlanner.sync(changed, observed: observed))
         #expect(commands.allSatisfy { $0.contains("mpl-abc123-server") })
-        #expect(Array(commands.prefix(4)) == [
-            "tc -n mpl-abc123-server qdisc del dev eth0 clsact",
-            "ip -n mpl-abc123-server link del mp0a", "ip -n mpl-abc123-server link del mp0b",
-            "ip -n mpl-abc123-server link del vx0",
-        ])
+        #expect(
+            Array(commands.prefix(4)) == [
+                "tc -n mpl-abc123-server qdisc del dev eth0 clsact",
+                "ip -n mpl-abc123-server link del mp0a", "ip -n mpl-abc123-server link del mp0b",
+                "ip -n mpl-abc123-server link del vx0",
+            ])
         #expect(commands.contains { $0.contains("type vxlan id 4243 ") })
         #expect(commands.last == "ip -n mpl-abc123-server link set dev eth0 alias \(changed.instances[1].fingerprint)")
     }
@@ -160,7 +198,8 @@ import Testing
         var observed = Self.observation(after: spec)
         observed.links["mpl-abc123-server"]?["vx0"] = ""
         observed.links["mpl-abc123-target"]?["vxsink"] = ""
-        let commands = Self.lines(DataPlanePlanner.sync(DataPlaneSpec(state: LabState(), names: Self.names), observed: observed))
+        let commands = Self.lines(
+            DataPlanePlanner.sync(DataPlaneSpec(state: LabState(), names: Self.names), observed: observed))
         #expect(commands.contains("ip -n mpl-abc123-server link del vx0"))
         #expect(commands.contains("ip -n mpl-abc123-target link del vxsink"))
         #expect(commands.contains("ip -n mpl-abc123-server link set dev eth0 alias "))
@@ -174,10 +213,11 @@ import Testing
         observed.namespaces.insert("mpl-ffffff-client")
         #expect(Self.lines(DataPlanePlanner.sync(spec, observed: observed)) == ["ip netns del mpl-abc123-retired"])
         let down = Self.lines(DataPlanePlanner.teardown(names: Self.names, observed: observed))
-        #expect(down == [
-            "ip netns del mpl-abc123-client", "ip netns del mpl-abc123-retired", "ip netns del mpl-abc123-server",
-            "ip netns del mpl-abc123-target", "ip netns del mpl-abc123-br",
-        ])
+        #expect(
+            down == [
+                "ip netns del mpl-abc123-client", "ip netns del mpl-abc123-retired", "ip netns del mpl-abc123-server",
+                "ip netns del mpl-abc123-target", "ip netns del mpl-abc123-br",
+            ])
     }
 
     @Test func whatTheKernelCannotDoIsReportedNotFaked() {
@@ -188,12 +228,14 @@ import Testing
         #expect(nlb.tunnels.isEmpty)
         #expect(nlb.instances.allSatisfy { $0.mirroring.isEmpty })
         #expect(nlb.notRealised.first?.contains("not mirrored") == true)
-        let ipv6 = DataPlaneSpec(state: Self.state(rules: [Self.rule("ingress", 1, source: "::/0", destination: "::/0")]), names: Self.names)
+        let ipv6 = DataPlaneSpec(
+            state: Self.state(rules: [Self.rule("ingress", 1, source: "::/0", destination: "::/0")]), names: Self.names)
         #expect(ipv6.notRealised.first?.contains("IPv6") == true)
     }
 
     @Test func namesArePerLabAndSafeForTheKernel() {
-        let a = DataPlaneNames(identity: "/tmp/lab-a"), b = DataPlaneNames(identity: "/tmp/lab-b")
+        let a = DataPlaneNames(identity: "/tmp/lab-a")
+        let b = DataPlaneNames(identity: "/tmp/lab-b")
         #expect(a.prefix != b.prefix)
         #expect(a.prefix.count == "mpl-".count + 6)
         #expect(a == DataPlaneNames(identity: "/tmp/lab-a"))

@@ -9,7 +9,9 @@ import Testing
 /// lab's resources created over the client's wire path (each change synced into the namespaces), orchestrated
 /// `verify` proving the kernel follows the filter rules and the VNI, then `lab down` leaving nothing behind.
 /// Traffic flows only inside the namespaces the test's lab created.
-@Suite(.serialized, .enabled(if: DataPlaneTestLab.available, "needs root and iproute2 (ip, tc): it creates network namespaces"))
+@Suite(
+    .serialized,
+    .enabled(if: DataPlaneTestLab.available, "needs root and iproute2 (ip, tc): it creates network namespaces"))
 struct LabDataPlaneKernelTests {
     static let manifest = ProcessRunner.packageRoot.appendingPathComponent("examples/lab/mirror.yaml").path
     static let httpManifest = ProcessRunner.packageRoot.appendingPathComponent("examples/lab/mirror-http.yaml").path
@@ -22,9 +24,12 @@ struct LabDataPlaneKernelTests {
     }
 
     /// verify's JSON: check name → (result, observed).
-    static func checks(_ result: ProcessResult) throws -> [String: (result: String, observed: [String: Any], findings: [String])] {
+    static func checks(_ result: ProcessResult) throws -> [String: (
+        result: String, observed: [String: Any], findings: [String]
+    )] {
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        let checks = try #require(object?["checks"] as? [[String: Any]], "stdout: \(result.stdout) stderr: \(result.stderr)")
+        let checks = try #require(
+            object?["checks"] as? [[String: Any]], "stdout: \(result.stdout) stderr: \(result.stderr)")
         var byName: [String: (String, [String: Any], [String])] = [:]
         for check in checks {
             let name = try #require(check["name"] as? String)
@@ -50,13 +55,18 @@ struct LabDataPlaneKernelTests {
         let target = try await ec2.createTrafficMirrorTarget(.init(networkInterfaceID: targetENI)).resource
         let filter = try await ec2.createTrafficMirrorFilter(.init(description: "icmp")).resource
         for direction in ["ingress", "egress"] {
-            _ = try await ec2.createTrafficMirrorFilterRule(.init(filterID: filter.id, fields: .init(
-                trafficDirection: direction, ruleNumber: 100, ruleAction: "accept", protocolNumber: 1,
-                destinationCIDRBlock: "0.0.0.0/0", sourceCIDRBlock: "0.0.0.0/0")))
+            _ = try await ec2.createTrafficMirrorFilterRule(
+                .init(
+                    filterID: filter.id,
+                    fields: .init(
+                        trafficDirection: direction, ruleNumber: 100, ruleAction: "accept", protocolNumber: 1,
+                        destinationCIDRBlock: "0.0.0.0/0", sourceCIDRBlock: "0.0.0.0/0")))
         }
-        let session = try await ec2.createTrafficMirrorSession(.init(
-            networkInterfaceID: source, targetID: target.id, filterID: filter.id, sessionNumber: 1,
-            virtualNetworkID: 4242)).resource
+        let session = try await ec2.createTrafficMirrorSession(
+            .init(
+                networkInterfaceID: source, targetID: target.id, filterID: filter.id, sessionNumber: 1,
+                virtualNetworkID: 4242)
+        ).resource
 
         let status = try lab.mirrorplan(["lab", "status"])
         #expect(status.exitCode == 0, "\(status.stdout) \(status.stderr)")
@@ -72,14 +82,20 @@ struct LabDataPlaneKernelTests {
         #expect(passing["http-not-mirrored"]?.observed["packets"] as? Int == 0)
 
         // The filter now mirrors HTTP too: the kernel follows, so "HTTP is not mirrored" fails.
-        _ = try await ec2.createTrafficMirrorFilterRule(.init(filterID: filter.id, fields: .init(
-            trafficDirection: "ingress", ruleNumber: 200, ruleAction: "accept",
-            destinationPortRange: TrafficMirrorPortRange(fromPort: 80, toPort: 80), protocolNumber: 6,
-            destinationCIDRBlock: "0.0.0.0/0", sourceCIDRBlock: "0.0.0.0/0")))
-        _ = try await ec2.createTrafficMirrorFilterRule(.init(filterID: filter.id, fields: .init(
-            trafficDirection: "egress", ruleNumber: 200, ruleAction: "accept",
-            sourcePortRange: TrafficMirrorPortRange(fromPort: 80, toPort: 80), protocolNumber: 6,
-            destinationCIDRBlock: "0.0.0.0/0", sourceCIDRBlock: "0.0.0.0/0")))
+        _ = try await ec2.createTrafficMirrorFilterRule(
+            .init(
+                filterID: filter.id,
+                fields: .init(
+                    trafficDirection: "ingress", ruleNumber: 200, ruleAction: "accept",
+                    destinationPortRange: TrafficMirrorPortRange(fromPort: 80, toPort: 80), protocolNumber: 6,
+                    destinationCIDRBlock: "0.0.0.0/0", sourceCIDRBlock: "0.0.0.0/0")))
+        _ = try await ec2.createTrafficMirrorFilterRule(
+            .init(
+                filterID: filter.id,
+                fields: .init(
+                    trafficDirection: "egress", ruleNumber: 200, ruleAction: "accept",
+                    sourcePortRange: TrafficMirrorPortRange(fromPort: 80, toPort: 80), protocolNumber: 6,
+                    destinationCIDRBlock: "0.0.0.0/0", sourceCIDRBlock: "0.0.0.0/0")))
         let second = try lab.mirrorplan(["verify", Self.manifest, "--format", "json"])
         #expect(second.exitCode == 1, "\(second.stdout) \(second.stderr)")
         let http = try Self.checks(second)
@@ -101,8 +117,9 @@ struct LabDataPlaneKernelTests {
         let down = try lab.mirrorplan(["lab", "down"])
         #expect(down.exitCode == 0, "\(down.stderr)")
         #expect(lab.namespaces.isEmpty)
-        #expect(try ProcessRunner.run("ip", ["-o", "link", "show"]).stdout.split(separator: "\n").count
-            == hostLinks.split(separator: "\n").count)
+        #expect(
+            try ProcessRunner.run("ip", ["-o", "link", "show"]).stdout.split(separator: "\n").count
+                == hostLinks.split(separator: "\n").count)
         let after = try lab.mirrorplan(["lab", "status"])
         #expect(after.exitCode == 1)
     }
