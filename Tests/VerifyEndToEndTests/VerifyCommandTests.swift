@@ -173,4 +173,21 @@ import Testing
             #expect(missing.stdout.contains("10.0.1.10"), "\(missing.stdout) \(missing.stderr)")
         }
     }
+
+    @Test("orchestrated verify says what is missing: the data plane, then the session")
+    func orchestrationPrerequisites() throws {
+        let lab = FileManager.default.temporaryDirectory.appendingPathComponent("mp-verify-lab-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: lab) }
+        let manifest = ProcessRunner.packageRoot.appendingPathComponent("examples/lab/mirror.yaml").path
+        let noPlane = try ProcessRunner.mirrorplan(["verify", manifest, "--lab", lab.path])
+        #expect(noPlane.exitCode == 1)
+        #expect(noPlane.stderr.contains("has no data plane; start it with `mirrorplan lab up --lab \(lab.path)`"))
+        try FileManager.default.createDirectory(at: lab, withIntermediateDirectories: true)
+        try Data(#"{"prefix":"mpl-000000"}"#.utf8).write(to: lab.appendingPathComponent("dataplane.json"))
+        let noSession = try ProcessRunner.mirrorplan(["verify", manifest, "--lab", lab.path])
+        #expect(noSession.exitCode == 1)
+        #expect(
+            noSession.stderr.contains("session `server-icmp` is not in the lab in \(lab.path); create it with `mirrorplan apply"),
+            "\(noSession.stderr)")
+    }
 }

@@ -57,7 +57,10 @@ public enum NamespaceVerification {
                 throw .systemCall("capture on \(item.captureInterface) in \(item.capture.name)", reason: "\(error)")
             }
         }
-        capturing.wait()
+        // The capture signals once it is listening; if it failed before that (no such namespace), it has finished.
+        while capturing.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
+            if capture.isFinished { return try capture.wait() }
+        }
         let traffic = item.from.start("verify-traffic") { () throws(LiveCaptureError) -> String in
             defer { trafficDone.withLock { $0 = EchoProber.monotonicNow() } }
             switch check.traffic {
