@@ -162,6 +162,12 @@ public struct DataPlaneSpec: Sendable, Hashable {
                 let rules = state.rules.filter { $0.filterId == session.filterId && $0.direction == hook }
                     .sorted { $0.number < $1.number }
                 for rule in rules {
+                    if rule.action != "accept", index + 1 < devices.count {
+                        // AWS would still offer the packet to the next session; tc cannot skip to it.
+                        notes.append(
+                            "rule \(rule.id) (\(hook) \(rule.number)) rejects: in the lab this also keeps the "
+                                + "packet from the source's later sessions, which AWS would still evaluate")
+                    }
                     guard let filters = RuleMatches.filters(for: rule) else {
                         notes.append(
                             "rule \(rule.id) (\(hook) \(rule.number)): IPv6 CIDRs are not realised; the lab's "

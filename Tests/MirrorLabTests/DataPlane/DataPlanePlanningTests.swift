@@ -233,6 +233,38 @@ import Testing
         #expect(ipv6.notRealised.first?.contains("IPv6") == true)
     }
 
+    @Test func twoSessionsOnOneSourceMirrorInSessionNumberOrderEachToItsTunnel() {
+        var state = Self.state(rules: [
+            Self.rule("ingress", 100, "reject", protocol: 6), Self.rule("ingress", 200, protocol: 1),
+        ])
+        state.filters.append(FilterRecord(id: "tmf-2", networkServices: []))
+        state.rules.append(
+            RuleRecord(
+                id: "tmfr-2", filterId: "tmf-2", direction: "ingress", number: 1, action: "accept", protocol: nil,
+                destinationPortRange: nil, sourcePortRange: nil, destinationCidrBlock: "0.0.0.0/0",
+                sourceCidrBlock: "0.0.0.0/0"))
+        var second = state.sessions[0]
+        second.id = "tms-2"
+        second.filterId = "tmf-2"
+        second.sessionNumber = 2
+        second.virtualNetworkId = 9
+        state.sessions.insert(second, at: 0)
+        let spec = DataPlaneSpec(state: state, names: Self.names)
+        #expect(spec.tunnels.map(\.sessionId) == ["tms-1", "tms-2"])
+        let ingress = Self.lines(spec.instances[1].mirroring).filter {
+            $0.contains(" eth0 ingress ") && !$0.contains("prio 1 ")
+        }
+        #expect(
+            ingress.map { $0.split(separator: " ").drop { $0 != "prio" }.dropFirst().first.map(String.init) ?? "" } == [
+                "2", "3", "4",
+            ])
+        #expect(ingress[0].hasSuffix("match ip protocol 6 0xff classid 1:1"))
+        #expect(ingress[1].hasSuffix("match ip protocol 1 0xff action mirred egress mirror dev mp0a"))
+        #expect(ingress[2].hasSuffix("match u32 0 0 action mirred egress mirror dev mp1a"))
+        #expect(spec.notRealised.count == 1)
+        #expect(spec.notRealised[0].contains("later sessions"))
+    }
+
     @Test func namesArePerLabAndSafeForTheKernel() {
         let a = DataPlaneNames(identity: "/tmp/lab-a")
         let b = DataPlaneNames(identity: "/tmp/lab-b")
