@@ -41,6 +41,22 @@ struct LabDataPlaneKernelTests {
         return byName
     }
 
+    @Test(
+        "without root, lab up and lab serve --dataplane netns refuse with a message saying so",
+        .enabled(if: ProcessRunner.which("setpriv") != nil, "needs setpriv to drop root"))
+    func needsRoot() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mpl-nobody-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let drop = ["--reuid=65534", "--regid=65534", "--clear-groups", ProcessRunner.mirrorplanBinary.path]
+        for arguments in [
+            ["lab", "up", "--lab", directory.path], ["lab", "serve", "--port", "0", "--dataplane", "netns"],
+        ] {
+            let result = try ProcessRunner.run("setpriv", drop + arguments, timeout: 30)
+            #expect(result.exitCode == 1, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("creates network namespaces, which needs root"), "\(result.stderr)")
+        }
+    }
+
     @Test("verify on the data plane: ICMP mirrored, HTTP not; an added TCP 80 rule and a changed VNI show up")
     func orchestratedVerifyFollowsTheRules() async throws {
         let hostLinks = try ProcessRunner.run("ip", ["-o", "link", "show"]).stdout
