@@ -10,6 +10,8 @@ import Foundation
 public final class TCPListener: Sendable {
     public let port: UInt16
     private let fd: Int32
+    /// Signalled when the accept loop has closed the socket, so the port is free again after `stop()`.
+    private let closed = DispatchSemaphore(value: 0)
 
     public init(port: UInt16) throws(LiveCaptureError) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -31,11 +33,17 @@ public final class TCPListener: Sendable {
         }
         self.port = port
         self.fd = fd
-        Thread { [fd] in Self.serve(fd) }.start()
+        Thread { [fd, closed] in
+            Self.serve(fd)
+            closed.signal()
+        }.start()
     }
 
-    /// Stops accepting (wakes the accept loop, which then closes the socket).
-    public func stop() { shutdown(fd, Int32(SHUT_RDWR)) }
+    /// Stops accepting: wakes the accept loop and waits (briefly) until it has closed the socket.
+    public func stop() {
+        shutdown(fd, Int32(SHUT_RDWR))
+        if closed.wait(timeout: .now() + .seconds(5)) == .success { closed.signal() }
+    }
 
     private static func serve(_ listener: Int32) {
         defer { close(listener) }

@@ -120,6 +120,22 @@ struct LabDataPlaneKernelTests {
         #expect((http["http-not-mirrored"]?.observed["packets"] as? Int ?? 0) >= 5)
         let both = try lab.mirrorplan(["verify", Self.httpManifest, "--format", "json"])
         #expect(both.exitCode == 0, "\(both.stdout) \(both.stderr)")
+        // Two TCP checks on one port in one run (the first listener is gone before the second binds), and UDP.
+        let stack = try String(contentsOfFile: Self.httpManifest, encoding: .utf8).components(separatedBy: "verify:")[0]
+        let manifest = lab.directory.appendingPathComponent("more-checks.yaml")
+        try
+            (stack + """
+                verify:
+                  - { name: http-1, session: server-icmp, from: { instance: Client }, to: { instance: Server }, traffic: tcp/80, count: 3, expect: mirrored }
+                  - { name: http-2, session: server-icmp, from: { instance: Client }, to: { ip: 10.0.1.20 }, traffic: tcp/80, count: 3, expect: mirrored }
+                  - { name: dns, session: server-icmp, from: { instance: Client }, to: { instance: Server }, traffic: udp/53, count: 3, expect: not-mirrored, timeout: 5s }
+
+                """).write(to: manifest, atomically: true, encoding: .utf8)
+        let more = try lab.mirrorplan(["verify", manifest.path, "--format", "json"])
+        #expect(more.exitCode == 0, "\(more.stdout) \(more.stderr)")
+        #expect(
+            more.stderr.contains("http-2: 3 TCP connections 10.0.1.10 -> 10.0.1.20:80, 3 completed"), "\(more.stderr)")
+        #expect(more.stderr.contains("dns: 3 UDP datagrams 10.0.1.10 -> 10.0.1.20:53"), "\(more.stderr)")
 
         // The live session's VNI changes; the manifest still says 4242: the packets arrive under the other VNI.
         _ = try await ec2.modifyTrafficMirrorSession(.init(sessionID: session.id, virtualNetworkID: 4243))
