@@ -44,7 +44,10 @@ import Testing
             (["verify"] + pair, "pass --pcap FILE"),
             (["verify", "m.yaml"], "orchestration on AWS through Systems Manager is not available"),
             (["verify", "--lab", "/nonexistent"] + pair, "orchestrated verify (--lab) runs a manifest's checks"),
-            (["verify", "m.yaml", "--lab", "/nonexistent", "--ping", "10.0.1.20"], "--ping applies to --pcap or --interface"),
+            (
+                ["verify", "m.yaml", "--lab", "/nonexistent", "--ping", "10.0.1.20"],
+                "--ping applies to --pcap or --interface"
+            ),
             (["verify", "--pcap", "a", "--interface", "b"] + pair, "not both"),
             (["verify", "--pcap", "a", "--vni", "16777216"] + pair, "24 bits"),
             (["verify", "--pcap", "a", "--from", "198.18.1.1"], "--to IP is required"),
@@ -187,7 +190,8 @@ import Testing
         let noSession = try ProcessRunner.mirrorplan(["verify", manifest, "--lab", lab.path])
         #expect(noSession.exitCode == 1)
         #expect(
-            noSession.stderr.contains("session `server-icmp` is not in the lab in \(lab.path); create it with `mirrorplan apply"),
+            noSession.stderr.contains(
+                "session `server-icmp` is not in the lab in \(lab.path); create it with `mirrorplan apply"),
             "\(noSession.stderr)")
     }
 }
