@@ -37,6 +37,8 @@ public enum NamespaceVerification {
         }
         defer { listener?.stop() }
         let trafficDone = Mutex<Int64?>(nil)
+        // Set once the traffic thread exists: if it could not even enter its namespace, stop capturing at once.
+        let trafficThread = Mutex<NamespaceThread<String>?>(nil)
         let capturing = DispatchSemaphore(value: 0)
         let started = EchoProber.monotonicNow()
         let timeout = item.timeoutNanoseconds
@@ -47,6 +49,9 @@ public enum NamespaceVerification {
                     shouldStop: {
                         let now = EchoProber.monotonicNow()
                         if now - started >= timeout { return true }
+                        if trafficThread.withLock({ $0?.isFinished }) == true, trafficDone.withLock({ $0 }) == nil {
+                            return true
+                        }
                         return trafficDone.withLock { $0 }.map { now - $0 >= settleNanoseconds } ?? false
                     })
             } catch let error as LiveCaptureError {
@@ -77,6 +82,7 @@ public enum NamespaceVerification {
                 return "\(check.name): \(outcome.sent) UDP datagrams \(check.from) -> \(check.to):\(port)"
             }
         }
+        trafficThread.withLock { $0 = traffic }
         let report = try capture.wait()
         log(try traffic.wait())
         return report
