@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "EC2QueryTests", dependencies: ["EC2Query"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MirrorVerifyTests", dependencies: ["MirrorVerify", "PacketCapture"]),
-        .testTarget(name: "MirrorPlanEngineTests", dependencies: ["MirrorPlanEngine"]),
+        .testTarget(name: "MirrorPlanEngineTests", dependencies: ["MirrorPlanEngine", "MirrorPlanModel", "EC2Query", "MirrorLab"]),
         .testTarget(name: "MirrorLabTests", dependencies: ["MirrorLab", "EC2Query", "MirrorPlanTestSupport"]),
         .testTarget(name: "MirrorPlanCLITests", dependencies: ["MirrorPlanCLI", "MirrorPlanTestSupport"]),
     ]
