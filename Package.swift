@@ -61,6 +61,6 @@ let package = Package(
         .testTarget(name: "MirrorVerifyTests", dependencies: ["MirrorVerify", "PacketCapture"]),
         .testTarget(name: "MirrorPlanEngineTests", dependencies: ["MirrorPlanEngine", "MirrorPlanModel", "EC2Query", "MirrorLab"]),
         .testTarget(name: "MirrorLabTests", dependencies: ["MirrorLab", "EC2Query", "MirrorPlanTestSupport"]),
-        .testTarget(name: "MirrorPlanCLITests", dependencies: ["MirrorPlanCLI", "MirrorPlanTestSupport"]),
+        .testTarget(name: "MirrorPlanCLITests", dependencies: ["MirrorPlanCLI", "MirrorPlanTestSupport", "MirrorLab", "EC2Query"]),
     ]
 )
