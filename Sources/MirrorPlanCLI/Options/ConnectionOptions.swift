@@ -19,6 +19,15 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Never colour the output (NO_COLOR does the same).")
     var noColor = false
 
+    @Option(help: "Seconds to wait for each EC2 answer before the request counts as failed and is retried (default 60).")
+    var readTimeout: Double?
+
+    func validate() throws {
+        if let readTimeout, !(readTimeout > 0 && readTimeout <= 3600) {
+            throw ValidationError("--read-timeout must be a number of seconds between 0 and 3600, e.g. 5.")
+        }
+    }
+
     /// The lab's fixed identity: it accepts any credentials, and these never leave the process.
     static let labEnvironment = ["AWS_ACCESS_KEY_ID": "AKIDMIRRORPLANLAB", "AWS_SECRET_ACCESS_KEY": "mirrorplan-lab-secret"]
 
@@ -33,7 +42,7 @@ struct ConnectionOptions: ParsableArguments {
         var environment = ProcessInfo.processInfo.environment
         var overrides = aws.overrides
         overrides.region = aws.region ?? manifestRegion
-        var transport: any HTTPTransport = URLSessionTransport()
+        var transport: any HTTPTransport = URLSessionTransport(timeout: readTimeout ?? 60)
         if let directory = labDirectory {
             let labTransport: LabTransport
             do { labTransport = try LabTransport.forLabDirectory(directory) } catch {
