@@ -120,4 +120,29 @@ import Testing
             try await impatient.apply(plan, identity: PlanIdentity(plan: plan.plan, desired: plan.desired, nonce: "m"))
         }
     }
+
+    /// A step that fails stops only what needs it: the report names what was done, what failed (with EC2's
+    /// error) and what was skipped; after the cause is fixed, a re-run converges without duplicates.
+    @Test func aPartialFailureReportsAndAReRunConverges() async throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let client = try Self.client(directory)
+        let reconciler = StackReconciler(client: client, stack: "lab-mirror", sleeper: NoSleep())
+        var broken = Self.desired
+        broken.targets[0].kind = .networkInterface(.eni("eni-0123456789abcdef0"))
+        let first = try await reconciler.plan(broken)
+        let error = try await #require(throws: ApplyIncomplete.self) {
+            try await reconciler.apply(first, identity: PlanIdentity(plan: first.plan, desired: first.desired, nonce: "a"))
+        }
+        #expect(error.report.failed.map(\.operation.description) == ["create target.monitor"])
+        #expect(error.report.failed.first.map { "\($0.outcome)".contains("NotFound") } == true)
+        #expect(error.report.skipped.map(\.operation.description) == ["create session.server-icmp"])
+        #expect(error.report.done.count == 4)  // the filter, its services and both rules
+
+        let second = try await reconciler.plan(Self.desired)
+        #expect(second.plan.summary == Plan.Summary(create: 2))
+        _ = try await reconciler.apply(second, identity: PlanIdentity(plan: second.plan, desired: second.desired, nonce: "b"))
+        #expect(try await client.describeTrafficMirrorFilters().count == 1)
+        #expect(try await client.describeTrafficMirrorFilterRules().count == 2)
+    }
 }
