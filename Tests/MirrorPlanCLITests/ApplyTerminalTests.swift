@@ -7,9 +7,12 @@ import Testing
 struct ApplyTerminalTests {
     static let mirror = ProcessRunner.packageRoot.appendingPathComponent("examples/lab/mirror.yaml").path
 
-    static func onTerminal(_ arguments: [String], answer: String, environment: [String: String?] = [:]) throws -> ProcessResult {
+    static func onTerminal(_ arguments: [String], answer: String, environment: [String: String?] = [:]) throws
+        -> ProcessResult
+    {
         let command = ([ProcessRunner.mirrorplanBinary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        return try ProcessRunner.run("script", ["-qec", command, "/dev/null"], environment: environment, stdin: Data("\(answer)\n".utf8))
+        return try ProcessRunner.run(
+            "script", ["-qec", command, "/dev/null"], environment: environment, stdin: Data("\(answer)\n".utf8))
     }
 
     @Test(arguments: [false, true])
@@ -17,8 +20,9 @@ struct ApplyTerminalTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mp-tty-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let lab = directory.appendingPathComponent("lab").path
-        let result = try Self.onTerminal(["apply", Self.mirror, "--lab", lab], answer: "yes",
-                                         environment: ["NO_COLOR": noColor ? "1" : nil, "MIRRORPLAN_LAB": nil])
+        let result = try Self.onTerminal(
+            ["apply", Self.mirror, "--lab", lab], answer: "yes",
+            environment: ["NO_COLOR": noColor ? "1" : nil, "MIRRORPLAN_LAB": nil])
         #expect(result.exitCode == 0, "\(result.stdout)")
         #expect(result.stdout.contains("Only 'yes' will be accepted."))
         #expect(result.stdout.contains("[5/5] "))

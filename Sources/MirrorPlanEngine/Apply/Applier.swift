@@ -11,8 +11,10 @@ public struct Applier: Sendable {
     /// Monotonic seconds, injected for the durations in the report.
     public var clock: @Sendable () -> Double
 
-    public init(client: EC2Client, stack: String, identity: PlanIdentity, concurrency: Int = 8,
-                clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }) {
+    public init(
+        client: EC2Client, stack: String, identity: PlanIdentity, concurrency: Int = 8,
+        clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+    ) {
         self.client = client
         self.stack = stack
         self.identity = identity
@@ -31,7 +33,9 @@ public struct Applier: Sendable {
         let operations = graph.operations
         var waiting = Dictionary(uniqueKeysWithValues: operations.map { ($0.id, $0.dependencies) })
         var dependents: [Int: [Int]] = [:]
-        for operation in operations { for dependency in operation.dependencies { dependents[dependency, default: []].append(operation.id) } }
+        for operation in operations {
+            for dependency in operation.dependencies { dependents[dependency, default: []].append(operation.id) }
+        }
         var ids = liveIDs
         var entries: [ApplyReport.Entry] = []
         var ready = operations.filter { $0.dependencies.isEmpty }.map(\.id).sorted(by: >)
@@ -51,12 +55,14 @@ public struct Applier: Sendable {
             func launch() {
                 while running < concurrency, let next = ready.popLast() {
                     running += 1
-                    let operation = operations[next], known = ids
+                    let operation = operations[next]
+                    let known = ids
                     group.addTask {
                         let start = clock()
                         do {
                             let created = try await executor.run(operation, ids: known)
-                            return .init(operation: operation, outcome: .done(createdID: created), seconds: clock() - start)
+                            return .init(
+                                operation: operation, outcome: .done(createdID: created), seconds: clock() - start)
                         } catch {
                             return .init(operation: operation, outcome: .failed("\(error)"), seconds: clock() - start)
                         }
@@ -75,11 +81,15 @@ public struct Applier: Sendable {
                     if let created { ids[entry.operation.address] = created }
                     for dependent in dependents[id] ?? [] {
                         waiting[dependent]?.remove(id)
-                        if waiting[dependent]?.isEmpty == true, !finished.contains(dependent) { ready.append(dependent) }
+                        if waiting[dependent]?.isEmpty == true, !finished.contains(dependent) {
+                            ready.append(dependent)
+                        }
                     }
                     ready.sort(by: >)
                 case .failed, .skipped:
-                    for dependent in dependents[id] ?? [] { skip(dependent, because: "needs \(entry.operation), which failed") }
+                    for dependent in dependents[id] ?? [] {
+                        skip(dependent, because: "needs \(entry.operation), which failed")
+                    }
                 }
                 launch()
             }

@@ -56,11 +56,17 @@ extension OperationGraphBuilder {
     /// The steps that free `number` on `eni` for `address`: deleting or moving the session holding it.
     func vacating(number: String?, on eni: String?, for address: ResourceAddress) -> [Int] {
         guard let number, let eni else { return [] }
-        return liveSessions(on: eni).filter { $0.address != address && $0.attributes["sessionNumber"] == number }.flatMap { holder in
-            let parked = steps { $0.address == holder.address && { if case .renumberSession = $0.step { true } else { false } }($0) }
-            if !parked.isEmpty { return parked }
-            return steps { $0.address == holder.address && ($0.step == .delete(id: holder.id ?? "") || isSessionNumberChange($0)) }
-        }
+        return liveSessions(on: eni).filter { $0.address != address && $0.attributes["sessionNumber"] == number }
+            .flatMap { holder in
+                let parked = steps {
+                    $0.address == holder.address && { if case .renumberSession = $0.step { true } else { false } }($0)
+                }
+                if !parked.isEmpty { return parked }
+                return steps {
+                    $0.address == holder.address
+                        && ($0.step == .delete(id: holder.id ?? "") || isSessionNumberChange($0))
+                }
+            }
     }
 
     /// Session-number swaps on one source (A takes B's number while B moves): park every moving session on a
@@ -80,8 +86,9 @@ extension OperationGraphBuilder {
             guard swaps else { continue }
             var used = Set(liveSessions(on: eni).compactMap { $0.attributes["sessionNumber"].flatMap(Int.init) })
             used.formUnion(foreign.filter { $0.sourceNetworkInterfaceId == eni }.map(\.sessionNumber))
-            used.formUnion(desired.values.filter { $0.address.kind == .session && $0.attributes["networkInterfaceId"] == eni }
-                .compactMap { $0.attributes["sessionNumber"].flatMap(Int.init) })
+            used.formUnion(
+                desired.values.filter { $0.address.kind == .session && $0.attributes["networkInterfaceId"] == eni }
+                    .compactMap { $0.attributes["sessionNumber"].flatMap(Int.init) })
             var candidate = 32766
             for move in moving.sorted(by: { $0.address < $1.address }) {
                 guard let id = live[move.address]?.id else { continue }
@@ -94,9 +101,11 @@ extension OperationGraphBuilder {
 
     mutating func addDependencies() {
         addSessionSwaps()
-        let leavingTarget = sessionsLeaving(.target), leavingFilter = sessionsLeaving(.filter)
-        let goneFilters = Set(plan.changes.filter { $0.address.kind == .filter && $0.action != .update && $0.action != .create }
-            .map(\.address.name))
+        let leavingTarget = sessionsLeaving(.target)
+        let leavingFilter = sessionsLeaving(.filter)
+        let goneFilters = Set(
+            plan.changes.filter { $0.address.kind == .filter && $0.action != .update && $0.action != .create }
+                .map(\.address.name))
         var edges: [Int: Set<Int>] = [:]
         for operation in operations {
             var waits: [Int] = []
@@ -108,9 +117,14 @@ extension OperationGraphBuilder {
                 if let liveFilter = live[.init(.filter, filter)], !goneFilters.contains(filter) {
                     _ = liveFilter
                     let liveRules = live.keys.filter { $0.ruleFilterName == filter }.count
-                    let creates = steps { $0.address.ruleFilterName == filter && { if case .create = $0.step { true } else { false } }($0) }
+                    let creates = steps {
+                        $0.address.ruleFilterName == filter && { if case .create = $0.step { true } else { false } }($0)
+                    }
                     if liveRules + creates.count > Self.rulesPerFilter {
-                        waits += steps { $0.address.ruleFilterName == filter && { if case .delete = $0.step { true } else { false } }($0) }
+                        waits += steps {
+                            $0.address.ruleFilterName == filter
+                                && { if case .delete = $0.step { true } else { false } }($0)
+                        }
                     }
                 }
             case (.filter, .setNetworkServices):
@@ -120,11 +134,16 @@ extension OperationGraphBuilder {
                     waits += liveSessions(on: eni).compactMap { delete($0.address) }
                 }
             case (.session, .create(let record)):
-                waits += readiness(.target, record.attributes["target"]) + readiness(.filter, record.attributes["filter"])
+                waits +=
+                    readiness(.target, record.attributes["target"]) + readiness(.filter, record.attributes["filter"])
                 waits += delete(address).map { [$0] } ?? []
                 let eni = record.attributes["networkInterfaceId"] ?? ""
                 let creates = operations.filter {
-                    if $0.address.kind == .session, case .create(let other) = $0.step { other.attributes["networkInterfaceId"] == eni } else { false }
+                    if $0.address.kind == .session, case .create(let other) = $0.step {
+                        other.attributes["networkInterfaceId"] == eni
+                    } else {
+                        false
+                    }
                 }
                 let present = liveSessions(on: eni).count + foreign.filter { $0.sourceNetworkInterfaceId == eni }.count
                 if present + creates.count > Self.sessionsPerSource {
@@ -137,13 +156,20 @@ extension OperationGraphBuilder {
                 if fields.contains("target") { waits += readiness(.target, record.attributes["target"]) }
                 if fields.contains("filter") { waits += readiness(.filter, record.attributes["filter"]) }
                 if fields.contains("sessionNumber") {
-                    waits += vacating(number: record.attributes["sessionNumber"], on: live[address]?.attributes["networkInterfaceId"], for: address)
-                    waits += steps { $0.address == address && { if case .renumberSession = $0.step { true } else { false } }($0) }
+                    waits += vacating(
+                        number: record.attributes["sessionNumber"], on: live[address]?.attributes["networkInterfaceId"],
+                        for: address)
+                    waits += steps {
+                        $0.address == address && { if case .renumberSession = $0.step { true } else { false } }($0)
+                    }
                 }
             case (.rule, .delete):
                 if let filter = address.ruleFilterName, goneFilters.contains(filter) { waits += leavingFilter(filter) }
             case (.filter, .delete):
-                waits += steps { $0.address.ruleFilterName == address.name && { if case .delete = $0.step { true } else { false } }($0) }
+                waits += steps {
+                    $0.address.ruleFilterName == address.name
+                        && { if case .delete = $0.step { true } else { false } }($0)
+                }
                 waits += leavingFilter(address.name)
             case (.target, .delete):
                 waits += leavingTarget(address.name)

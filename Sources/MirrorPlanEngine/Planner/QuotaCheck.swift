@@ -15,7 +15,8 @@ enum QuotaCheck {
                 problems.append(
                     "\(eni) would be the source of \(mine.count + theirs.count) sessions (\(mine.count) of this stack, "
                         + "\(theirs.count) not managed by it: \(theirs.map(\.id).sorted().joined(separator: ", "))); "
-                        + "AWS allows \(sessionsPerSource) per network interface. Remove sessions or use another source.")
+                        + "AWS allows \(sessionsPerSource) per network interface. Remove sessions or use another source."
+                )
             }
             for session in mine.sorted(by: { $0.address < $1.address }) {
                 guard let number = session.attributes["sessionNumber"].flatMap(Int.init) else { continue }
@@ -27,8 +28,10 @@ enum QuotaCheck {
             }
         }
 
-        let targetENIs = Set(desired.filter { $0.address.kind == .target }.compactMap { $0.attributes["networkInterfaceId"] })
-        for session in foreign.sorted(by: { $0.id < $1.id }) where targetENIs.contains(session.sourceNetworkInterfaceId) {
+        let targetENIs = Set(
+            desired.filter { $0.address.kind == .target }.compactMap { $0.attributes["networkInterfaceId"] })
+        for session in foreign.sorted(by: { $0.id < $1.id }) where targetENIs.contains(session.sourceNetworkInterfaceId)
+        {
             problems.append(
                 "\(session.sourceNetworkInterfaceId) is a mirror source of \(session.id) (not managed by this stack), "
                     + "so it cannot also be a mirror target; choose another target interface.")
@@ -40,7 +43,8 @@ enum QuotaCheck {
             guard !users.isEmpty, change.address.kind == .target || change.address.kind == .filter else { continue }
             problems.append(
                 "\(change.address) (\(change.id ?? "")) is used by \(users.joined(separator: ", ")), not managed by this "
-                    + "stack; it cannot be \(change.action == .delete ? "deleted" : "replaced") until those sessions stop using it.")
+                    + "stack; it cannot be \(change.action == .delete ? "deleted" : "replaced") until those sessions stop using it."
+            )
         }
         return problems
     }
