@@ -114,8 +114,8 @@ extension OperationGraphBuilder {
             case (.rule, .create):
                 let filter = address.ruleFilterName ?? ""
                 waits += create(.init(.filter, filter)).map { [$0] } ?? []
-                if let liveFilter = live[.init(.filter, filter)], !goneFilters.contains(filter) {
-                    _ = liveFilter
+                // Only a kept filter can overflow: a new or replacing one starts empty.
+                if live[.init(.filter, filter)] != nil, !goneFilters.contains(filter) {
                     let liveRules = live.keys.filter { $0.ruleFilterName == filter }.count
                     let creates = steps {
                         $0.address.ruleFilterName == filter && { if case .create = $0.step { true } else { false } }($0)
