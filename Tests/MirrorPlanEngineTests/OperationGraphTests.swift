@@ -199,4 +199,14 @@ private let applied = [
                 .modifyRule(id: "tmfr-1", changes: [AttributeChange(field: "description", before: "old", after: nil)])
             ])
     }
+
+    /// A VNI is unique in the account: a new session taking a removed session's VNI waits for its delete.
+    @Test func aNewSessionTakingARemovedSessionsVNIWaitsForTheDelete() {
+        var old = session("old", id: "tms-2", eni: "eni-0b", number: 1)
+        old.attributes["virtualNetworkId"] = "4242"
+        var new = session("new", eni: "eni-0c", number: 1)
+        new.attributes["virtualNetworkId"] = "4242"
+        let graph = Scenario(desired: stack + [new], live: applied + [old]).graph
+        #expect(graph.ordered(("delete", .session, "old"), ("create", .session, "new")))
+    }
 }

@@ -69,6 +69,25 @@ extension OperationGraphBuilder {
             }
     }
 
+    /// VNIs are unique in an account (the lab's strict reading, reference E.3): a session asking for a VNI
+    /// another session of the stack holds waits until that one is deleted or given another VNI.
+    func freeing(vni: String?, for address: ResourceAddress) -> [Int] {
+        guard let vni else { return [] }
+        return live.values.filter {
+            $0.address.kind == .session && $0.address != address && $0.attributes["virtualNetworkId"] == vni
+        }
+        .flatMap { holder in
+            steps { operation in
+                guard operation.address == holder.address else { return false }
+                switch operation.step {
+                case .delete: return true
+                case .modifySession(_, _, let fields): return fields.contains("virtualNetworkId")
+                default: return false
+                }
+            }
+        }
+    }
+
     /// Session-number swaps on one source (A takes B's number while B moves): park every moving session on a
     /// free number first, so no step ever asks for a number still in use.
     mutating func addSessionSwaps() {
@@ -150,11 +169,15 @@ extension OperationGraphBuilder {
                     waits += liveSessions(on: eni).compactMap { delete($0.address) }
                 }
                 waits += vacating(number: record.attributes["sessionNumber"], on: eni, for: address)
+                waits += freeing(vni: record.attributes["virtualNetworkId"], for: address)
                 waits += live.values.filter { $0.address.kind == .target && $0.attributes["networkInterfaceId"] == eni }
                     .compactMap { delete($0.address) }
             case (.session, .modifySession(_, let record, let fields)):
                 if fields.contains("target") { waits += readiness(.target, record.attributes["target"]) }
                 if fields.contains("filter") { waits += readiness(.filter, record.attributes["filter"]) }
+                if fields.contains("virtualNetworkId") {
+                    waits += freeing(vni: record.attributes["virtualNetworkId"], for: address)
+                }
                 if fields.contains("sessionNumber") {
                     waits += vacating(
                         number: record.attributes["sessionNumber"], on: live[address]?.attributes["networkInterfaceId"],
