@@ -17,7 +17,13 @@ public enum Planner {
             stack: input.stack, region: input.region,
             observedFingerprint: ObservedFingerprint.of(live: input.live, foreign: input.foreignSessions),
             changes: planned,
-            problems: QuotaCheck.problems(desired: input.desired, foreign: input.foreignSessions, changes: planned))
+            problems: QuotaCheck.problems(
+                desired: input.desired, foreign: input.foreignSessions, changes: planned,
+                liveTargetIDs: Dictionary(
+                    input.live.filter { $0.address.kind == .target }.compactMap { record in
+                        record.id.map { (record.address, $0) }
+                    },
+                    uniquingKeysWith: { first, _ in first })))
     }
 
     /// The change one resource needs on its own, before dependencies are considered.

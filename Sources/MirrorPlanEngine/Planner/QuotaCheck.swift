@@ -2,8 +2,12 @@
 /// validator cannot see offline because it needs resolved ENIs and other people's sessions.
 enum QuotaCheck {
     static let sessionsPerSource = 3
+    static let sourcesPerInterfaceTarget = 10
 
-    static func problems(desired: [ResourceRecord], foreign: [ForeignSession], changes: [PlannedChange]) -> [String] {
+    static func problems(
+        desired: [ResourceRecord], foreign: [ForeignSession], changes: [PlannedChange],
+        liveTargetIDs: [ResourceAddress: String] = [:]
+    ) -> [String] {
         let sessions = desired.filter { $0.address.kind == .session }
         var problems: [String] = []
 
@@ -35,6 +39,24 @@ enum QuotaCheck {
             problems.append(
                 "\(session.sourceNetworkInterfaceId) is a mirror source of \(session.id) (not managed by this stack), "
                     + "so it cannot also be a mirror target; choose another target interface.")
+        }
+        // An ENI target takes at most 10 sources (reference E.2.10), sessions of other stacks included.
+        for target in desired.filter({ $0.address.kind == .target && $0.attributes["networkInterfaceId"] != nil })
+            .sorted(by: { $0.address < $1.address })
+        {
+            var sources = Set(
+                sessions.filter { $0.attributes["target"] == target.address.name }.compactMap {
+                    $0.attributes["networkInterfaceId"]
+                })
+            if let id = liveTargetIDs[target.address] {
+                sources.formUnion(foreign.filter { $0.targetId == id }.map(\.sourceNetworkInterfaceId))
+            }
+            if sources.count > sourcesPerInterfaceTarget {
+                problems.append(
+                    "\(target.address) would mirror \(sources.count) source network interfaces; a network-interface target "
+                        + "takes at most \(sourcesPerInterfaceTarget). Split the sessions over more targets or use a Network Load "
+                        + "Balancer target.")
+            }
         }
         // EC2 refuses to delete a target or filter in use; a foreign session cannot be repointed by this stack.
         for change in changes.sorted(by: { $0.address < $1.address })
