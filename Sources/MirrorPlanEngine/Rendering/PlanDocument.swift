@@ -26,8 +26,13 @@ public struct PlanDocument: Hashable, Sendable, Codable {
     public var summary: Plan.Summary
     public var actions: [Action]
     public var problems: [String]
+    /// Additive: what `apply PLANFILE` needs to re-plan and to derive the same ClientTokens.
+    public var planId: String?
+    public var desired: [RecordDocument]?
 
-    public init(_ plan: Plan) {
+    public init(_ plan: Plan, identity: PlanIdentity? = nil, desired: [ResourceRecord]? = nil) {
+        planId = identity?.id
+        self.desired = desired.map { $0.sorted { $0.address < $1.address }.map(RecordDocument.init) }
         formatVersion = Plan.formatVersion
         stack = plan.stack
         region = plan.region
@@ -37,7 +42,9 @@ public struct PlanDocument: Hashable, Sendable, Codable {
             Action(
                 action: change.action, kind: change.address.kind, name: change.address.name, id: change.id,
                 changes: change.changes.map {
-                    Change(field: $0.field, before: $0.before, after: $0.after, forcesReplacement: $0.forcesReplacement ? true : nil)
+                    Change(
+                        field: $0.field, before: $0.before, after: $0.after,
+                        forcesReplacement: $0.forcesReplacement ? true : nil)
                 },
                 reason: change.explanation)
         }
@@ -65,6 +72,8 @@ public struct PlanDocument: Hashable, Sendable, Codable {
         try container.encode(summary, forKey: .summary)
         try container.encode(actions, forKey: .actions)
         try container.encode(problems, forKey: .problems)
+        try container.encodeIfPresent(planId, forKey: .planId)
+        try container.encodeIfPresent(desired, forKey: .desired)
     }
 }
 

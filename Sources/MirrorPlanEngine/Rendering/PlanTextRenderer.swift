@@ -1,3 +1,5 @@
+import MirrorPlanModel
+
 /// The human plan: Terraform-like blocks (`+`, `~`, `-/+`, `-`), each changed attribute as
 /// `before -> after`, and the closing summary line. Reads a `Plan`; never recomputes anything.
 public struct PlanTextRenderer: Sendable {
@@ -17,7 +19,8 @@ public struct PlanTextRenderer: Sendable {
                 out += "\n" + block(change)
             }
             let summary = plan.summary
-            out += "\nPlan: \(summary.create) to add, \(summary.update) to change, \(summary.replace) to replace, "
+            out +=
+                "\nPlan: \(summary.create) to add, \(summary.update) to change, \(summary.replace) to replace, "
                 + "\(summary.delete) to destroy.\n"
         }
         if !plan.problems.isEmpty {
@@ -28,12 +31,13 @@ public struct PlanTextRenderer: Sendable {
     }
 
     func block(_ change: PlannedChange) -> String {
-        let tint: Tint = switch change.action {
-        case .create: .green
-        case .update: .yellow
-        case .replace: .magenta
-        case .delete: .red
-        }
+        let tint: Tint =
+            switch change.action {
+            case .create: .green
+            case .update: .yellow
+            case .replace: .magenta
+            case .delete: .red
+            }
         var head = paint(change.action.symbol, tint) + " \(change.address)"
         if let id = change.id { head += " (\(id))" }
         if let explanation = change.explanation { head += paint("  # \(explanation)", .dim) }
@@ -42,25 +46,37 @@ public struct PlanTextRenderer: Sendable {
         for attribute in change.changes {
             let name = attribute.field + String(repeating: " ", count: width - attribute.field.count)
             var line = "      \(name) = "
+            let field = attribute.field
             switch change.action {
-            case .create: line += show(attribute.after)
-            case .delete: line += show(attribute.before)
-            case .update, .replace: line += "\(show(attribute.before)) -> \(show(attribute.after))"
+            case .create: line += show(attribute.after, field: field)
+            case .delete: line += show(attribute.before, field: field)
+            case .update, .replace:
+                line += "\(show(attribute.before, field: field)) -> \(show(attribute.after, field: field))"
             }
-            if attribute.forcesReplacement && change.action == .replace { line += paint("  # forces replacement", .magenta) }
+            if attribute.forcesReplacement && change.action == .replace {
+                line += paint("  # forces replacement", .magenta)
+            }
             lines.append(line)
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func show(_ value: String?) -> String {
-        guard let value else { return "(unset)" }
+    func show(_ value: String?, field: String) -> String {
+        guard let value else { return field == "protocol" ? "(unset: all protocols)" : "(unset)" }
         if value == AttributeChange.knownAfterApply { return value }
+        // Protocols are compared as IANA numbers (AWS's form) but reviewers read names.
+        if field == "protocol", let number = Int(value), let name = IPProtocol(number: number)?.name {
+            return "\"\(value)\" (\(name))"
+        }
         return "\"\(value)\""
     }
 
     enum Tint: String {
-        case red = "31", green = "32", yellow = "33", magenta = "35", dim = "2"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case magenta = "35"
+        case dim = "2"
     }
 
     func paint(_ text: String, _ tint: Tint) -> String {
