@@ -4,20 +4,19 @@ import Foundation
 import MirrorLab
 
 /// `--lab [DIR]` / `MIRRORPLAN_LAB=DIR` for verify and the `lab up|down|status` commands: the embedded lab and
-/// the client that talks to it in-process. (The same option as plan/apply/destroy's; one type once both land.)
+/// the client that talks to it in-process. The same flag as `ConnectionOptions`' (plan/apply/destroy), without
+/// the AWS flags, which verify and the lab commands do not use.
 struct LabOptions: ParsableArguments {
     @Option(
         name: .customLong("lab"), defaultAsFlag: LabTransport.defaultDirectory,
         help: ArgumentHelp(
-            "Use the embedded EC2 emulator, its state in DIR (default .mirrorplan/lab); MIRRORPLAN_LAB=DIR does the same.",
+            "Use the embedded EC2 emulator, its state in DIR (default .mirrorplan/lab); MIRRORPLAN_LAB=DIR does the "
+                + "same. Without DIR, put --lab after the manifest.",
             valueName: "DIR"))
     var lab: String?
 
-    /// The lab's fixed identity: it accepts any credentials, and these never leave the process.
-    static let labEnvironment = [
-        "AWS_ACCESS_KEY_ID": "AKIDMIRRORPLANLAB", "AWS_SECRET_ACCESS_KEY": "mirrorplan-lab-secret",
-        "AWS_REGION": "us-east-1",
-    ]
+    /// The lab's fixed identity (the one plan/apply/destroy use); it never leaves the process.
+    static let labEnvironment = ConnectionOptions.labEnvironment.merging(["AWS_REGION": "us-east-1"]) { $1 }
 
     /// `--lab`, else `MIRRORPLAN_LAB`; nil when neither is given.
     var labDirectory: String? {

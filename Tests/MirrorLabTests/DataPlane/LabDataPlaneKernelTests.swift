@@ -57,6 +57,43 @@ struct LabDataPlaneKernelTests {
         }
     }
 
+    @Test("the user's path: lab up, apply, verify; apply the HTTP rule and the HTTP check fails; destroy; lab down")
+    func applyThenVerify() throws {
+        let lab = try DataPlaneTestLab()
+        defer { lab.close() }
+        let apply = try lab.mirrorplan(["apply", Self.manifest, "--auto-approve"])
+        #expect(apply.exitCode == 0, "\(apply.stdout) \(apply.stderr)")
+        let status = try lab.mirrorplan(["lab", "status"])
+        #expect(status.stdout.contains("VNI 4242\t\(lab.prefix)-server -> \(lab.prefix)-target"), "\(status.stdout)")
+
+        let first = try lab.mirrorplan(["verify", Self.manifest])
+        #expect(first.exitCode == 0, "\(first.stdout) \(first.stderr)")
+        #expect(first.stdout.contains("2 checks: 2 passed, 0 failed"))
+
+        let http = try lab.mirrorplan(["apply", Self.httpManifest, "--auto-approve"])
+        #expect(http.exitCode == 0, "\(http.stdout) \(http.stderr)")
+        let second = try lab.mirrorplan(["verify", Self.manifest, "--format", "json"])
+        #expect(second.exitCode == 1, "\(second.stdout) \(second.stderr)")
+        let checks = try Self.checks(second)
+        #expect(checks["icmp-arrives"]?.result == "pass")
+        #expect(checks["http-not-mirrored"]?.result == "fail")
+        // The HTTP manifest adds only the inbound TCP/80 rule: requests are mirrored, responses are not.
+        #expect((checks["http-not-mirrored"]?.observed["forward"] as? Int ?? 0) >= 5)
+        #expect(checks["http-not-mirrored"]?.observed["reverse"] as? Int == 0)
+
+        let destroy = try lab.mirrorplan(["destroy", Self.httpManifest, "--auto-approve"])
+        #expect(destroy.exitCode == 0, "\(destroy.stdout) \(destroy.stderr)")
+        let empty = try lab.mirrorplan(["lab", "status"])
+        #expect(empty.exitCode == 0)
+        #expect(!empty.stdout.contains("session "))
+        let gone = try lab.mirrorplan(["verify", Self.manifest])
+        #expect(gone.exitCode == 1)
+        #expect(gone.stderr.contains("session `server-icmp` is not in the lab"), "\(gone.stderr)")
+
+        #expect(try lab.mirrorplan(["lab", "down"]).exitCode == 0)
+        #expect(lab.namespaces.isEmpty)
+    }
+
     @Test("verify on the data plane: ICMP mirrored, HTTP not; an added TCP 80 rule and a changed VNI show up")
     func orchestratedVerifyFollowsTheRules() async throws {
         let hostLinks = try ProcessRunner.run("ip", ["-o", "link", "show"]).stdout
