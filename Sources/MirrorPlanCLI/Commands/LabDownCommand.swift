@@ -13,7 +13,7 @@ struct LabDownCommand: ParsableCommand {
     func run() throws {
         let directory = labOptions.directoryOrDefault
         let plane = DataPlane(names: DataPlaneRecord.names(for: directory))
-        do { try plane.down() } catch { throw LabFailure(message: error.description) }
+        do { try plane.down() } catch { throw CommandFailure(error.description) }
         DataPlaneRecord.remove(from: directory)
         FileHandle.standardError.write(Data("mirrorplan lab: data plane \(plane.names.prefix) removed\n".utf8))
     }

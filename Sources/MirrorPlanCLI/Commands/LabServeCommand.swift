@@ -94,13 +94,13 @@ struct LabServeCommand: AsyncParsableCommand {
         if let file = stateFile { persist = { try file.store($0) } }
         var plane: DataPlane?
         if dataplane == .netns {
-            if let reason = DataPlane.unavailableReason() { throw LabFailure(message: reason.description) }
+            if let reason = DataPlane.unavailableReason() { throw CommandFailure(reason.description) }
             // One served lab per state file; without one, per process.
             let identity = state.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "serve:\(getpid())"
             let dataPlane = DataPlane(names: DataPlaneNames(identity: identity))
             do { try dataPlane.sync(state: labState) } catch {
                 try? dataPlane.down()
-                throw LabFailure(message: error.description)
+                throw CommandFailure(error.description)
             }
             let store = persist
             // Every successful change reaches the kernel before its answer goes out.

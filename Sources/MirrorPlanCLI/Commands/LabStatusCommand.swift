@@ -14,19 +14,18 @@ struct LabStatusCommand: ParsableCommand {
     func run() throws {
         let directory = labOptions.directoryOrDefault
         guard let record = DataPlaneRecord.load(from: directory) else {
-            throw LabFailure(message: DataPlaneError.notEnabled(directory.path).description)
+            throw CommandFailure(DataPlaneError.notEnabled(directory.path).description)
         }
         let transport = try LabOptions.transport(for: directory.path)
         let status: DataPlaneStatus
         do {
             status = try DataPlane(names: DataPlaneNames(prefix: record.prefix)).status(
                 state: transport.stateFile.load())
-        } catch { throw LabFailure(message: "\(error)") }
+        } catch { throw CommandFailure("\(error)") }
         FileHandle.standardOutput.write(Data(status.renderText().utf8))
         if !status.isUp {
-            throw LabFailure(
-                message:
-                    "the data plane is not current; `mirrorplan lab up --lab \(directory.path)` brings it up to date")
+            throw CommandFailure(
+                "the data plane is not current; `mirrorplan lab up --lab \(directory.path)` brings it up to date")
         }
     }
 }

@@ -15,7 +15,7 @@ struct LabUpCommand: ParsableCommand {
 
     func run() throws {
         let directory = labOptions.directoryOrDefault
-        if let reason = DataPlane.unavailableReason() { throw LabFailure(message: reason.description) }
+        if let reason = DataPlane.unavailableReason() { throw CommandFailure(reason.description) }
         let transport = try LabOptions.transport(for: directory.path)
         let names = DataPlaneRecord.names(for: directory)
         let plane = DataPlane(names: names)
@@ -34,7 +34,7 @@ struct LabUpCommand: ParsableCommand {
                     "mirrorplan lab: data plane up in \(elapsed.formatted(.units(allowed: [.milliseconds]))) (namespaces \(names.prefix)-*); `mirrorplan lab down` removes it\n"
                         .utf8))
         } catch {
-            throw LabFailure(message: "\(error)")
+            throw CommandFailure("\(error)")
         }
     }
 }

@@ -4,8 +4,8 @@ import Foundation
 import MirrorLab
 
 /// `--lab [DIR]` / `MIRRORPLAN_LAB=DIR` for verify and the `lab up|down|status` commands: the embedded lab and
-/// the client that talks to it in-process. The same flag as `ConnectionOptions`' (plan/apply/destroy), without
-/// the AWS flags, which verify and the lab commands do not use.
+/// the client that talks to it in-process. `ConnectionOptions` (plan/apply/destroy) includes it next to the AWS
+/// flags, which verify and the lab commands do not use.
 struct LabOptions: ParsableArguments {
     @Option(
         name: .customLong("lab"), defaultAsFlag: LabTransport.defaultDirectory,
@@ -15,8 +15,11 @@ struct LabOptions: ParsableArguments {
             valueName: "DIR"))
     var lab: String?
 
-    /// The lab's fixed identity (the one plan/apply/destroy use); it never leaves the process.
-    static let labEnvironment = ConnectionOptions.labEnvironment.merging(["AWS_REGION": "us-east-1"]) { $1 }
+    /// The lab's fixed identity: it accepts any credentials, and these never leave the process.
+    static let labEnvironment = [
+        "AWS_ACCESS_KEY_ID": "AKIDMIRRORPLANLAB", "AWS_SECRET_ACCESS_KEY": "mirrorplan-lab-secret",
+        "AWS_REGION": "us-east-1",
+    ]
 
     /// `--lab`, else `MIRRORPLAN_LAB`; nil when neither is given.
     var labDirectory: String? {
@@ -31,7 +34,7 @@ struct LabOptions: ParsableArguments {
     /// The lab's transport (with its data plane when `lab up` started one).
     static func transport(for directory: String) throws -> LabTransport {
         do { return try LabTransport.forLabDirectory(directory) } catch {
-            throw LabFailure(message: "cannot open the lab in \(directory): \(error)")
+            throw CommandFailure("cannot open the lab in \(directory): \(error)")
         }
     }
 
@@ -44,7 +47,7 @@ struct LabOptions: ParsableArguments {
                 logger: debug ? HTTPExchangeLogger.standardError : nil
             ).client
         } catch {
-            throw LabFailure(message: "cannot set up the lab client: \(error)")
+            throw CommandFailure("cannot set up the lab client: \(error)")
         }
     }
 }
