@@ -20,8 +20,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: text (stderr, compiler style), json (stdout), github (Actions annotations on stdout).")
     var format: DiagnosticFormat = .text
 
-    @Flag(help: "Never colour the output (NO_COLOR does the same).")
-    var noColor = false
+    @OptionGroup var colourOptions: ColourOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one manifest file.") }
@@ -48,9 +47,7 @@ struct ValidateCommand: ParsableCommand {
         let warnings = diagnostics.count - errors
         switch format {
         case .text:
-            // NO_COLOR (https://no-color.org): set and not empty means no colour.
-            let noColorVariable = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-            let colour = !noColor && !noColorVariable && isatty(STDERR_FILENO) == 1
+            let colour = colourOptions.enabled(for: STDERR_FILENO)
             let renderer = DiagnosticTextRenderer(colour: colour)
             let summary = DiagnosticTextRenderer.summary(
                 errors: errors, warnings: warnings, filesWithDiagnostics: filesWithDiagnostics, files: files.count)

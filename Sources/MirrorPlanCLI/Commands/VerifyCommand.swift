@@ -70,8 +70,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "text or json.")
     var format: OutputFormat = .text
 
-    @Flag(name: .customLong("no-color"), help: "Never colour the output.")
-    var noColor = false
+    @OptionGroup var colourOptions: ColourOptions
 
     @OptionGroup var labOptions: LabOptions
 
@@ -130,7 +129,7 @@ struct VerifyCommand: AsyncParsableCommand {
         } else {
             throw ValidationError("pass --pcap FILE or --interface IF")
         }
-        let color = !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
+        let color = colourOptions.enabled(for: STDOUT_FILENO)
         let output = format == .json ? report.renderJSON() : report.renderText(color: color)
         FileHandle.standardOutput.write(Data(output.utf8))
         if !report.allPassed { throw ExitCode.failure }

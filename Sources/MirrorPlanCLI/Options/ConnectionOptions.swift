@@ -11,8 +11,7 @@ struct ConnectionOptions: ParsableArguments {
 
     @OptionGroup var labOptions: LabOptions
 
-    @Flag(help: "Never colour the output (NO_COLOR does the same).")
-    var noColor = false
+    @OptionGroup var colourOptions: ColourOptions
 
     @Option(
         help: "Seconds to wait for each EC2 answer before the request counts as failed and is retried (default 60).")
@@ -55,9 +54,5 @@ struct ConnectionOptions: ParsableArguments {
         StackReconciler(client: try makeClient(manifestRegion: manifestRegion), stack: stack)
     }
 
-    /// Colour only on a terminal, never with --no-color or NO_COLOR (https://no-color.org).
-    func colour(for descriptor: Int32) -> Bool {
-        let noColorVariable = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return !noColor && !noColorVariable && isatty(descriptor) == 1
-    }
+    func colour(for descriptor: Int32) -> Bool { colourOptions.enabled(for: descriptor) }
 }
