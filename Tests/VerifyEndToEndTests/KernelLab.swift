@@ -121,12 +121,19 @@ final class KernelLab: @unchecked Sendable {
         return run
     }
 
-    /// Waits until `ns` has at least `count` AF_PACKET sockets open (a capture is listening).
+    /// Waits until `ns` has at least `count` AF_PACKET sockets bound to an interface (a capture is listening).
+    /// A socket appears in /proc/net/packet as soon as it is created, before it is bound (`Iface` 0); counting
+    /// it then lets the first packets pass uncaptured on a loaded machine.
     func waitForPacketSockets(_ ns: String, count: Int) throws {
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
-            let lines = try exec(ns, ["cat", "/proc/net/packet"]).stdout.split(separator: "\n").count - 1
-            if lines >= count { return }
+            let rows = try exec(ns, ["cat", "/proc/net/packet"]).stdout.split(separator: "\n").dropFirst()
+            // Columns: sk RefCnt Type Proto Iface R Rmem User Inode.
+            let bound = rows.filter { row in
+                let columns = row.split(separator: " ", omittingEmptySubsequences: true)
+                return columns.count > 4 && columns[4] != "0"
+            }
+            if bound.count >= count { return }
             Thread.sleep(forTimeInterval: 0.05)
         }
         throw LabError(message: "no capture started listening in \(ns) within 20 s")

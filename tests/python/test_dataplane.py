@@ -58,9 +58,14 @@ def test_served_lab_realises_sessions_in_namespaces_and_removes_them_on_exit(sta
         ["ip", "netns", "exec", target, str(BINARY), "verify", "--interface", "eth0", "--duration", "4s",
          "--from", "10.0.1.10", "--to", "10.0.1.20", "--vni", "777", "--count", "3", "--format", "json"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    # Wait until the capture's AF_PACKET socket is open in the target namespace.
+    # Wait until the capture's AF_PACKET socket is bound to an interface in the target namespace (column
+    # Iface of /proc/net/packet is 0 until then, and packets sent before it would not be captured).
+    def bound_sockets():
+        rows = ns_run(target, "cat", "/proc/net/packet").stdout.splitlines()[1:]
+        return sum(1 for row in rows if len(row.split()) > 4 and row.split()[4] != "0")
+
     deadline = time.monotonic() + 20
-    while len(ns_run(target, "cat", "/proc/net/packet").stdout.splitlines()) < 2:
+    while bound_sockets() < 1:
         assert time.monotonic() < deadline and capture.poll() is None, "the capture did not start"
         time.sleep(0.05)
     assert ns_run(client, "ping", "-c", "3", "-i", "0.2", "10.0.1.20").returncode == 0

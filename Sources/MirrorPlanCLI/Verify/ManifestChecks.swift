@@ -33,7 +33,7 @@ struct ManifestChecks {
                 vni: session?.vni.map { UInt32($0) } ?? liveVNIs[entry.session] ?? vni,
                 from: try endpoint(entry.from, override: from, role: "from", check: entry.name),
                 to: try endpoint(entry.to, override: to, role: "to", check: entry.name),
-                traffic: Self.traffic(entry.traffic), count: entry.count,
+                traffic: TrafficKind(entry.traffic), count: entry.count,
                 expect: entry.expect == .mirrored ? .mirrored : .notMirrored)
         }
     }
@@ -85,14 +85,6 @@ struct ManifestChecks {
                 description: "check \(check): `\(role): { instance: \(instance) }` names an instance; verify resolves "
                     + "instances only in the lab (--lab DIR); on AWS write `\(role): { ip: ADDRESS }` in the manifest "
                     + "or pass --\(role)-ip ADDRESS")
-        }
-    }
-
-    static func traffic(_ traffic: VerifyCheck.Traffic) -> TrafficKind {
-        switch traffic {
-        case .icmp: .icmp
-        case .tcp(let port): .tcp(port: UInt16(clamping: port))
-        case .udp(let port): .udp(port: UInt16(clamping: port))
         }
     }
 
