@@ -29,7 +29,9 @@ let package = Package(
             name: "EC2Query",
             dependencies: ["MirrorPlanModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: upcoming),
-        .target(name: "PacketCapture", swiftSettings: upcoming),
+        // Linux socket headers (AF_PACKET, BPF, ICMP) for live capture and the prober; header-only, links nothing.
+        .systemLibrary(name: "CLinuxNet", path: "Sources/CLinuxNet"),
+        .target(name: "PacketCapture", dependencies: ["CLinuxNet"], swiftSettings: upcoming),
         .target(name: "MirrorVerify", dependencies: ["MirrorPlanModel", "PacketCapture"], swiftSettings: upcoming),
         .target(
             name: "MirrorPlanEngine",
@@ -60,6 +62,8 @@ let package = Package(
         .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MirrorVerifyTests", dependencies: ["MirrorVerify", "PacketCapture"]),
         .testTarget(name: "MirrorPlanEngineTests", dependencies: ["MirrorPlanEngine", "MirrorPlanModel", "EC2Query", "MirrorLab"]),
+        // The built binary on fixtures, and on kernel-made captures (network namespaces, VXLAN, tc mirroring; root).
+        .testTarget(name: "VerifyEndToEndTests", dependencies: ["PacketCapture", "MirrorPlanTestSupport"]),
         .testTarget(name: "MirrorLabTests", dependencies: ["MirrorLab", "EC2Query", "MirrorPlanTestSupport"]),
         .testTarget(name: "MirrorPlanCLITests", dependencies: ["MirrorPlanCLI", "MirrorPlanTestSupport", "MirrorLab", "EC2Query"]),
     ]

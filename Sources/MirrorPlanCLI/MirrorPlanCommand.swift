@@ -10,7 +10,10 @@ public struct MirrorPlanCommand: AsyncParsableCommand {
             and prove with `verify` that mirrored packets arrive.
             """,
         version: "0.1.0-dev",
-        subcommands: [ValidateCommand.self, SchemaCommand.self, PlanCommand.self, ApplyCommand.self, DestroyCommand.self, LabCommand.self]
+        subcommands: [
+            ValidateCommand.self, SchemaCommand.self, PlanCommand.self, ApplyCommand.self, DestroyCommand.self,
+            LabCommand.self, VerifyCommand.self,
+        ]
     )
 
     public init() {}

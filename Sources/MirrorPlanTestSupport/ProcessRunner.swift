@@ -88,7 +88,11 @@ public enum ProcessRunner {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning {
             if Date() > deadline {
+                // A child can inherit a blocked SIGTERM from the test thread, so SIGTERM alone may never end it.
                 process.terminate()
+                let grace = Date().addingTimeInterval(2)
+                while process.isRunning && Date() < grace { Thread.sleep(forTimeInterval: 0.02) }
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
                 process.waitUntilExit()
                 throw ProcessRunnerError.timedOut(([executable.path] + arguments).joined(separator: " "), seconds: timeout)
             }

@@ -7,10 +7,10 @@ public struct ThrottlePolicy: Sendable {
     public init(scale: Double = 1) { self.scale = scale }
 
     public mutating func admit(action: String, now: Double) -> Bool {
-        if buckets[action] == nil {
+        let scale = scale
+        return buckets[action, default: {
             let limits = ThrottleCategory(action: action).limits
-            buckets[action] = TokenBucket(capacity: limits.capacity, refillPerSecond: limits.refill * scale, now: now)
-        }
-        return buckets[action]!.admit(now: now)
+            return TokenBucket(capacity: limits.capacity, refillPerSecond: limits.refill * scale, now: now)
+        }()].admit(now: now)
     }
 }

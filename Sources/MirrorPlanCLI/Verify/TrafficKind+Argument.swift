@@ -1,0 +1,8 @@
+import ArgumentParser
+import MirrorVerify
+
+extension TrafficKind: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+extension MirrorExpectation: ExpressibleByArgument {}

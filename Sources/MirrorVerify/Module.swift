@@ -1,1 +1,0 @@
-// MirrorVerify: see ../shared/design/architecture.md (Modules). Replaced by the module's first real file.

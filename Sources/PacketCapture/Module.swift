@@ -1,1 +1,0 @@
-// PacketCapture: see ../shared/design/architecture.md (Modules). Replaced by the module's first real file.
