@@ -81,6 +81,9 @@ import Testing
         #expect(try await client.describeTrafficMirrorTargets().map(\.id) == [foreignTarget])
         #expect(try await client.describeTrafficMirrorFilters().map(\.id) == [foreignFilter])
         #expect(try await client.describeTrafficMirrorFilterRules().isEmpty)
+        let again = try Self.run(["destroy", moved.path, "--auto-approve"], lab: lab)
+        #expect(again.exitCode == 0)
+        #expect(again.stdout.hasPrefix("Nothing to destroy: stack lab-mirror owns no resources"))
     }
 
     @Test func aStalePlanIsRefusedAndChangesNothing() throws {

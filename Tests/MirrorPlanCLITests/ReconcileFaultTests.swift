@@ -44,7 +44,7 @@ import Testing
     static func untilSuccess(_ arguments: [String], _ lab: ServedLab, limit: Int = 6) throws -> Int {
         for run in 1...limit {
             // A dropped connection costs a whole read timeout before the retry; keep it short.
-            let result = try ProcessRunner.mirrorplan(arguments + ["--read-timeout", "2"], environment: lab.environment, timeout: 120)
+            let result = try ProcessRunner.mirrorplan(arguments + ["--read-timeout", "1"], environment: lab.environment, timeout: 120)
             if result.exitCode == 0 { return run }
         }
         return limit + 1
@@ -61,7 +61,7 @@ import Testing
         let applies = try Self.untilSuccess(["apply", Self.mirror, "--auto-approve"], lab)
         #expect(applies <= 6)
         #expect(try await Self.count(client) == ["target": 1, "filter": 1, "rule": 2, "session": 1])
-        let replan = try ProcessRunner.mirrorplan(["plan", Self.mirror, "--detailed-exitcode", "--read-timeout", "2"], environment: lab.environment)
+        let replan = try ProcessRunner.mirrorplan(["plan", Self.mirror, "--detailed-exitcode", "--read-timeout", "1"], environment: lab.environment)
         #expect(replan.exitCode == 0 || replan.exitCode == 1, "a plan may fail on an injected fault, never show changes")
         try await Self.expectForeignIntact(client, foreign)
 

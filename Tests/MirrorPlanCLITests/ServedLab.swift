@@ -45,7 +45,9 @@ final class ServedLab: @unchecked Sendable {
     func client() throws -> EC2Client {
         try EC2Client.configured(
             overrides: .init(region: "us-east-1", endpointURL: url),
-            environment: ["AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "20"]).client
+            environment: ["AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "20"],
+            // A dropped connection costs a whole timeout before the retry.
+            transport: URLSessionTransport(timeout: 1)).client
     }
 
     func stats() throws -> [String: Any] {

@@ -11,6 +11,14 @@ import Testing
         func sleep(seconds: Double) async throws {}
     }
 
+    /// Records the requested sleeps instead of sleeping.
+    final class RecordingSleeper: Sleeper, @unchecked Sendable {
+        private let lock = NSLock()
+        private var recorded: [Double] = []
+        var sleeps: [Double] { lock.withLock { recorded } }
+        func sleep(seconds: Double) async throws { lock.withLock { recorded.append(seconds) } }
+    }
+
     static func client(_ directory: URL) throws -> EC2Client {
         try EC2Client.configured(
             overrides: .init(region: "us-east-1", endpointURL: "http://127.0.0.1:4566"),
@@ -88,5 +96,53 @@ import Testing
             FilterRuleSpec(direction: .ingress, number: 1, action: .accept, source: anyV6, destination: v6)])])
         let prepared = try await StackReconciler(client: client, stack: "s").plan(desired)
         #expect(prepared.plan.isEmpty, "\(prepared.plan.changes)")
+    }
+
+    /// EC2's eventual consistency: new resources stay invisible to the next two Describe calls of their kind.
+    /// The convergence check reads again (through the injected sleeper) instead of reporting a difference.
+    @Test func theConvergenceCheckRereadsWhileNewResourcesAreInvisible() async throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let transport = LabTransport(stateFile: StateFile(directory: directory) { LabState(consistencyLag: 2) })
+        let client = try EC2Client.configured(
+            overrides: .init(region: "us-east-1", endpointURL: "http://127.0.0.1:4566"),
+            environment: ["AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "secret"], transport: transport).client
+        let sleeper = RecordingSleeper()
+        let reconciler = StackReconciler(client: client, stack: "lab-mirror", sleeper: sleeper, retryDelay: 0.5)
+        let prepared = try await reconciler.plan(Self.desired)
+        _ = try await reconciler.apply(prepared, identity: PlanIdentity(plan: prepared.plan, desired: prepared.desired, nonce: "n"))
+        #expect(sleeper.sleeps == [0.5, 0.5])
+
+        let impatient = StackReconciler(client: client, stack: "other", sleeper: sleeper, convergenceAttempts: 1)
+        let other = DesiredState(stack: "other", filters: [FilterSpec(name: "f")])
+        let plan = try await impatient.plan(other)
+        await #expect(throws: ApplyError.notConverged(["create filter.f"])) {
+            try await impatient.apply(plan, identity: PlanIdentity(plan: plan.plan, desired: plan.desired, nonce: "m"))
+        }
+    }
+
+    /// A step that fails stops only what needs it: the report names what was done, what failed (with EC2's
+    /// error) and what was skipped; after the cause is fixed, a re-run converges without duplicates.
+    @Test func aPartialFailureReportsAndAReRunConverges() async throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let client = try Self.client(directory)
+        let reconciler = StackReconciler(client: client, stack: "lab-mirror", sleeper: NoSleep())
+        var broken = Self.desired
+        broken.targets[0].kind = .networkInterface(.eni("eni-0123456789abcdef0"))
+        let first = try await reconciler.plan(broken)
+        let error = try await #require(throws: ApplyIncomplete.self) {
+            try await reconciler.apply(first, identity: PlanIdentity(plan: first.plan, desired: first.desired, nonce: "a"))
+        }
+        #expect(error.report.failed.map(\.operation.description) == ["create target.monitor"])
+        #expect(error.report.failed.first.map { "\($0.outcome)".contains("NotFound") } == true)
+        #expect(error.report.skipped.map(\.operation.description) == ["create session.server-icmp"])
+        #expect(error.report.done.count == 4)  // the filter, its services and both rules
+
+        let second = try await reconciler.plan(Self.desired)
+        #expect(second.plan.summary == Plan.Summary(create: 2))
+        _ = try await reconciler.apply(second, identity: PlanIdentity(plan: second.plan, desired: second.desired, nonce: "b"))
+        #expect(try await client.describeTrafficMirrorFilters().count == 1)
+        #expect(try await client.describeTrafficMirrorFilterRules().count == 2)
     }
 }

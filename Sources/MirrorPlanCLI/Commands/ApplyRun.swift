@@ -12,11 +12,17 @@ struct ApplyRun {
     var format: PlanFormat
     /// nil: already approved (a saved plan, or --auto-approve).
     var confirmation: String?
+    /// destroy: an empty plan means the stack owns nothing (not that it matches a manifest).
+    var destroying = false
 
     func run() async throws {
         let plan = prepared.plan
         if format == .text {
-            print(PlanTextRenderer(color: connection.colour(for: STDOUT_FILENO)).render(plan), terminator: "")
+            if destroying && plan.isEmpty {
+                print("Nothing to destroy: stack \(plan.stack) owns no resources in \(plan.region).")
+            } else {
+                print(PlanTextRenderer(color: connection.colour(for: STDOUT_FILENO)).render(plan), terminator: "")
+            }
         }
         if !plan.problems.isEmpty { throw CommandFailure.report(ApplyError.planHasProblems(plan.problems)) }
         if plan.isEmpty {

@@ -33,7 +33,8 @@ struct DestroyCommand: AsyncParsableCommand {
         let identity = PlanIdentity(plan: prepared.plan, desired: [], nonce: UUID().uuidString)
         try await ApplyRun(
             reconciler: reconciler, prepared: prepared, identity: identity, connection: connection, format: format,
-            confirmation: autoApprove ? nil : "Do you really want to destroy every resource of stack \(desired.stack)?"
+            confirmation: autoApprove ? nil : "Do you really want to destroy every resource of stack \(desired.stack)?",
+            destroying: true
         ).run()
     }
 }

@@ -12,7 +12,8 @@ struct ConnectionOptions: ParsableArguments {
     @Option(
         name: .customLong("lab"), defaultAsFlag: LabTransport.defaultDirectory,
         help: ArgumentHelp(
-            "Use the embedded EC2 emulator, its state in DIR (default .mirrorplan/lab); MIRRORPLAN_LAB=DIR does the same.",
+            "Use the embedded EC2 emulator, its state in DIR (default .mirrorplan/lab); MIRRORPLAN_LAB=DIR does the "
+                + "same. Without DIR, put --lab after the manifest.",
             valueName: "DIR"))
     var lab: String?
 

@@ -3,13 +3,9 @@
 public struct ObservedState: Hashable, Sendable {
     public var live: [ResourceRecord]
     public var foreignSessions: [ForeignSession]
-    /// Describe requests made (pages count one each): the benchmark reports it.
-    public var requestCount: Int
-
-    public init(live: [ResourceRecord], foreignSessions: [ForeignSession], requestCount: Int = 0) {
+    public init(live: [ResourceRecord], foreignSessions: [ForeignSession]) {
         self.live = live
         self.foreignSessions = foreignSessions
-        self.requestCount = requestCount
     }
 
     /// The AWS id of every live resource, by address.
