@@ -25,14 +25,16 @@ public enum ManifestWriter {
 
         if !state.filters.isEmpty { out += "\nfilters:\n" }
         for filter in state.filters.sorted(by: { $0.name < $1.name }) {
-            out += "  \(key(filter.name)):\n"
-            if let description = filter.description { out += "    description: \(quoted(description))\n" }
-            if !filter.networkServices.isEmpty { out += "    networkServices: [\(filter.networkServices.sorted().joined(separator: ", "))]\n" }
+            var body = ""
+            if let description = filter.description { body += "    description: \(quoted(description))\n" }
+            if !filter.networkServices.isEmpty { body += "    networkServices: [\(filter.networkServices.sorted().joined(separator: ", "))]\n" }
             for (direction, rules) in [("ingress", filter.ingress), ("egress", filter.egress)] where !rules.isEmpty {
-                out += "    \(direction):\n"
-                for rule in rules.sorted(by: { $0.number < $1.number }) { out += self.rule(rule) }
+                body += "    \(direction):\n"
+                for rule in rules.sorted(by: { $0.number < $1.number }) { body += self.rule(rule) }
             }
-            out += tagBlock(ownTags(filter.tags, stack: state.tags), indent: "    ")
+            body += tagBlock(ownTags(filter.tags, stack: state.tags), indent: "    ")
+            // A filter with nothing to say is still a mapping, never YAML's null.
+            out += body.isEmpty ? "  \(key(filter.name)): {}\n" : "  \(key(filter.name)):\n" + body
         }
 
         if !state.sessions.isEmpty { out += "\nsessions:\n" }
