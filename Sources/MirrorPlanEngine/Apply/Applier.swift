@@ -3,6 +3,11 @@ import Foundation
 
 /// Runs an operation graph: every step whose dependencies are done starts, at most `concurrency` at a time;
 /// a failed step's dependents (transitively) are skipped, everything independent still runs.
+///
+/// EC2 throttles each API action in its own token bucket, so ready steps are started in turns across resource
+/// kinds (rules, targets and sessions drain their buckets side by side instead of one after another), and a
+/// step still throttled after the client's retries waits and runs again (EC2 did not execute a throttled
+/// request, and creates carry their ClientToken) instead of failing the apply.
 public struct Applier: Sendable {
     public var client: EC2Client
     public var stack: String
@@ -10,14 +15,26 @@ public struct Applier: Sendable {
     public var concurrency: Int
     /// Monotonic seconds, injected for the durations in the report.
     public var clock: @Sendable () -> Double
+    /// How often a step that is still throttled after the client's own retries is tried again, and the wait.
+    public var throttledRetries: Int
+    public var sleeper: any Sleeper
 
     public init(client: EC2Client, stack: String, identity: PlanIdentity, concurrency: Int = 8,
-                clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }) {
+                clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
+                throttledRetries: Int = 8, sleeper: any Sleeper = TaskSleeper()) {
         self.client = client
         self.stack = stack
         self.identity = identity
         self.concurrency = max(1, concurrency)
         self.clock = clock
+        self.throttledRetries = max(0, throttledRetries)
+        self.sleeper = sleeper
+    }
+
+    /// Seconds to wait before trying a throttled step again for the `attempt`-th time: 0.5, 1, 2, 4, 4… with
+    /// jitter, so the waiting steps do not all return at once.
+    static func throttleDelay(attempt: Int, random: Double) -> Double {
+        min(0.5 * Double(1 << min(attempt - 1, 3)), 4) * (0.5 + random / 2)
     }
 
     /// `liveIDs`: the ids of live resources by address (replaced ones are overridden as their creates finish).
@@ -36,7 +53,24 @@ public struct Applier: Sendable {
         var entries: [ApplyReport.Entry] = []
         var ready = operations.filter { $0.dependencies.isEmpty }.map(\.id).sorted(by: >)
         var finished: Set<Int> = []
-        let clock = self.clock
+        let clock = self.clock, sleeper = self.sleeper, throttledRetries = self.throttledRetries
+        // Start ready steps in turns across kinds (EC2's buckets are per action; see the type's comment).
+        var turn = 0
+        var runningByKind: [ResourceKind: Int] = [:]
+        let perKind = max(1, (concurrency + 3) / 4)
+        func nextReady() -> Int? {
+            let kinds = ResourceKind.allCases
+            for offset in kinds.indices {
+                let kind = kinds[(turn + offset) % kinds.count]
+                guard runningByKind[kind, default: 0] < perKind else { continue }
+                // `ready` is sorted by descending id: the last of a kind is its earliest step.
+                if let index = ready.lastIndex(where: { operations[$0].address.kind == kind }) {
+                    turn = (turn + offset + 1) % kinds.count
+                    return ready.remove(at: index)
+                }
+            }
+            return nil
+        }
 
         func skip(_ id: Int, because reason: String) {
             guard finished.insert(id).inserted else { return }
@@ -49,16 +83,25 @@ public struct Applier: Sendable {
         await withTaskGroup(of: ApplyReport.Entry.self) { group in
             var running = 0
             func launch() {
-                while running < concurrency, let next = ready.popLast() {
+                while running < concurrency, let next = nextReady() {
                     running += 1
                     let operation = operations[next], known = ids
+                    runningByKind[operation.address.kind, default: 0] += 1
                     group.addTask {
                         let start = clock()
-                        do {
-                            let created = try await executor.run(operation, ids: known)
-                            return .init(operation: operation, outcome: .done(createdID: created), seconds: clock() - start)
-                        } catch {
-                            return .init(operation: operation, outcome: .failed("\(error)"), seconds: clock() - start)
+                        var attempt = 0
+                        while true {
+                            do {
+                                let created = try await executor.run(operation, ids: known)
+                                return .init(operation: operation, outcome: .done(createdID: created), seconds: clock() - start)
+                            } catch where RetryClassifier.classify(error) == .throttling && attempt < throttledRetries {
+                                attempt += 1
+                                do { try await sleeper.sleep(seconds: Self.throttleDelay(attempt: attempt, random: Double.random(in: 0..<1))) } catch {
+                                    return .init(operation: operation, outcome: .failed("\(error)"), seconds: clock() - start)
+                                }
+                            } catch {
+                                return .init(operation: operation, outcome: .failed("\(error)"), seconds: clock() - start)
+                            }
                         }
                     }
                 }
@@ -66,6 +109,7 @@ public struct Applier: Sendable {
             launch()
             while let entry = await group.next() {
                 running -= 1
+                runningByKind[entry.operation.address.kind, default: 1] -= 1
                 let id = entry.operation.id
                 finished.insert(id)
                 entries.append(entry)

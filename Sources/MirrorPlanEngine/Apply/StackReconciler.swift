@@ -21,7 +21,7 @@ public struct StackReconciler: Sendable {
     public var concurrency: Int
 
     public init(client: EC2Client, stack: String, sleeper: any Sleeper = TaskSleeper(), convergenceAttempts: Int = 5,
-                retryDelay: Double = 1, concurrency: Int = 8) {
+                retryDelay: Double = 1, concurrency: Int = 12) {
         self.client = client
         self.stack = stack
         self.sleeper = sleeper
@@ -58,7 +58,7 @@ public struct StackReconciler: Sendable {
         guard prepared.plan.problems.isEmpty else { throw ApplyError.planHasProblems(prepared.plan.problems) }
         let graph = OperationGraph.build(
             plan: prepared.plan, desired: prepared.desired, live: prepared.observed.live, foreign: prepared.observed.foreignSessions)
-        let applier = Applier(client: client, stack: stack, identity: identity, concurrency: concurrency)
+        let applier = Applier(client: client, stack: stack, identity: identity, concurrency: concurrency, sleeper: sleeper)
         let report = try await applier.run(graph, liveIDs: prepared.observed.ids, progress: progress)
         guard report.succeeded else {
             throw ApplyIncomplete(report: report)
