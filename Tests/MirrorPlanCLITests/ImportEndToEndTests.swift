@@ -18,38 +18,59 @@ import Testing
 
     static func makeResources(_ client: EC2Client) async throws -> Handmade {
         let enis = try await client.resolveInstances(names: ["Client", "Server", "Target"], ids: [])
-        let target = try await client.createTrafficMirrorTarget(.init(
-            networkInterfaceID: enis["Target"]!.networkInterfaceID, description: "Monitoring appliance",
-            tags: [EC2Tag(key: "Name", value: "Monitor Box"), EC2Tag(key: "owner", value: "secops")])).resource.id
-        let filter = try await client.createTrafficMirrorFilter(.init(
-            description: "Web and \"ICMP\"", tags: [EC2Tag(key: "Name", value: "web"), EC2Tag(key: "owner", value: "secops")])).resource.id
+        let target = try await client.createTrafficMirrorTarget(
+            .init(
+                networkInterfaceID: try #require(enis["Target"]).networkInterfaceID,
+                description: "Monitoring appliance",
+                tags: [EC2Tag(key: "Name", value: "Monitor Box"), EC2Tag(key: "owner", value: "secops")])
+        ).resource.id
+        let filter = try await client.createTrafficMirrorFilter(
+            .init(
+                description: "Web and \"ICMP\"",
+                tags: [EC2Tag(key: "Name", value: "web"), EC2Tag(key: "owner", value: "secops")])
+        ).resource.id
         _ = try await client.modifyTrafficMirrorFilterNetworkServices(filterID: filter, add: ["amazon-dns"])
         let rules: [TrafficMirrorFilterRuleFields] = [
-            .init(trafficDirection: "ingress", ruleNumber: 100, ruleAction: "accept", protocolNumber: 1,
-                  destinationCIDRBlock: "0.0.0.0/0", sourceCIDRBlock: "0.0.0.0/0"),
-            .init(trafficDirection: "ingress", ruleNumber: 200, ruleAction: "accept",
-                  destinationPortRange: .init(fromPort: 80, toPort: 80), protocolNumber: 6, destinationCIDRBlock: "0.0.0.0/0",
-                  sourceCIDRBlock: "10.0.0.0/16", description: "HTTP in"),
-            .init(trafficDirection: "ingress", ruleNumber: 300, ruleAction: "reject",
-                  destinationPortRange: .init(fromPort: 8000, toPort: 8080), sourcePortRange: .init(fromPort: 1024, toPort: 65535),
-                  protocolNumber: 6, destinationCIDRBlock: "10.0.1.0/24", sourceCIDRBlock: "0.0.0.0/0"),
-            .init(trafficDirection: "egress", ruleNumber: 100, ruleAction: "accept", protocolNumber: 58,
-                  destinationCIDRBlock: "2001:db8::/32", sourceCIDRBlock: "::/0", description: "ICMPv6 out"),
-            .init(trafficDirection: "egress", ruleNumber: 200, ruleAction: "accept", destinationCIDRBlock: "10.0.0.0/8",
-                  sourceCIDRBlock: "0.0.0.0/0"),
+            .init(
+                trafficDirection: "ingress", ruleNumber: 100, ruleAction: "accept", protocolNumber: 1,
+                destinationCIDRBlock: "0.0.0.0/0", sourceCIDRBlock: "0.0.0.0/0"),
+            .init(
+                trafficDirection: "ingress", ruleNumber: 200, ruleAction: "accept",
+                destinationPortRange: .init(fromPort: 80, toPort: 80), protocolNumber: 6,
+                destinationCIDRBlock: "0.0.0.0/0",
+                sourceCIDRBlock: "10.0.0.0/16", description: "HTTP in"),
+            .init(
+                trafficDirection: "ingress", ruleNumber: 300, ruleAction: "reject",
+                destinationPortRange: .init(fromPort: 8000, toPort: 8080),
+                sourcePortRange: .init(fromPort: 1024, toPort: 65535),
+                protocolNumber: 6, destinationCIDRBlock: "10.0.1.0/24", sourceCIDRBlock: "0.0.0.0/0"),
+            .init(
+                trafficDirection: "egress", ruleNumber: 100, ruleAction: "accept", protocolNumber: 58,
+                destinationCIDRBlock: "2001:db8::/32", sourceCIDRBlock: "::/0", description: "ICMPv6 out"),
+            .init(
+                trafficDirection: "egress", ruleNumber: 200, ruleAction: "accept", destinationCIDRBlock: "10.0.0.0/8",
+                sourceCIDRBlock: "0.0.0.0/0"),
         ]
         var ruleIDs: [String] = []
         for fields in rules {
-            ruleIDs.append(try await client.createTrafficMirrorFilterRule(.init(filterID: filter, fields: fields)).resource.id)
+            ruleIDs.append(
+                try await client.createTrafficMirrorFilterRule(.init(filterID: filter, fields: fields)).resource.id)
         }
-        let session = try await client.createTrafficMirrorSession(.init(
-            networkInterfaceID: enis["Server"]!.networkInterfaceID, targetID: target, filterID: filter, packetLength: 128,
-            sessionNumber: 1, virtualNetworkID: 4242, description: "Server to monitor",
-            tags: [EC2Tag(key: "Name", value: "server mirror"), EC2Tag(key: "owner", value: "secops")])).resource.id
+        let session = try await client.createTrafficMirrorSession(
+            .init(
+                networkInterfaceID: try #require(enis["Server"]).networkInterfaceID, targetID: target, filterID: filter,
+                packetLength: 128,
+                sessionNumber: 1, virtualNetworkID: 4242, description: "Server to monitor",
+                tags: [EC2Tag(key: "Name", value: "server mirror"), EC2Tag(key: "owner", value: "secops")])
+        ).resource.id
         // Another stack's target, on Client.
-        let foreign = try await client.createTrafficMirrorTarget(.init(
-            networkInterfaceID: enis["Client"]!.networkInterfaceID,
-            tags: [EC2Tag(key: "mirrorplan:stack", value: "other"), EC2Tag(key: "mirrorplan:name", value: "theirs")])).resource.id
+        let foreign = try await client.createTrafficMirrorTarget(
+            .init(
+                networkInterfaceID: try #require(enis["Client"]).networkInterfaceID,
+                tags: [
+                    EC2Tag(key: "mirrorplan:stack", value: "other"), EC2Tag(key: "mirrorplan:name", value: "theirs"),
+                ])
+        ).resource.id
         return Handmade(target: target, filter: filter, session: session, rules: ruleIDs, foreignTarget: foreign)
     }
 
@@ -71,23 +92,28 @@ import Testing
     func anImportedStackValidatesPlansToNoChangesAndDestroys(eniIDs: Bool) async throws {
         let directory = try ReconcileEndToEndTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let lab = directory.appendingPathComponent("lab"), manifest = directory.appendingPathComponent("adopted.yaml")
+        let lab = directory.appendingPathComponent("lab")
+        let manifest = directory.appendingPathComponent("adopted.yaml")
         let client = try ReconcileEndToEndTests.client(lab)
         let made = try await Self.makeResources(client)
 
         let imported = try ReconcileEndToEndTests.run(
-            ["import", "--stack", Self.stack, "--session-id", made.session, "--out", manifest.path] + (eniIDs ? ["--eni-ids"] : []), lab: lab)
+            ["import", "--stack", Self.stack, "--session-id", made.session, "--out", manifest.path]
+                + (eniIDs ? ["--eni-ids"] : []), lab: lab)
         #expect(imported.exitCode == 0, "\(imported.stderr)")
         let text = try String(contentsOf: manifest, encoding: .utf8)
         #expect(text.contains("vni: 4242") && text.contains("packetLength: 128"), "\(text)")
-        #expect(text.contains("destinationPorts: \"8000-8080\"") && text.contains("sourcePorts: \"1024-65535\""), "\(text)")
+        #expect(
+            text.contains("destinationPorts: \"8000-8080\"") && text.contains("sourcePorts: \"1024-65535\""), "\(text)")
         #expect(text.contains("source: \"::/0\"") && text.contains("protocol: icmpv6"), "\(text)")
         #expect(text.contains("description: \"Web and \\\"ICMP\\\"\""), "\(text)")
-        #expect(text.contains("  monitor-box:") && text.contains("  web:") && text.contains("  server-mirror:"), "\(text)")
+        #expect(
+            text.contains("  monitor-box:") && text.contains("  web:") && text.contains("  server-mirror:"), "\(text)")
         #expect(text.contains("source: { instance: \"Server\" }") == !eniIDs, "\(text)")
         #expect(text.contains("networkInterface: eni-") == eniIDs, "\(text)")
 
-        let validate = try ProcessRunner.mirrorplan(["validate", manifest.path], environment: ReconcileEndToEndTests.quiet)
+        let validate = try ProcessRunner.mirrorplan(
+            ["validate", manifest.path], environment: ReconcileEndToEndTests.quiet)
         #expect(validate.exitCode == 0, "\(validate.stdout)\(validate.stderr)")
 
         let plan = try ReconcileEndToEndTests.run(["plan", manifest.path, "--detailed-exitcode"], lab: lab)
@@ -100,7 +126,8 @@ import Testing
         #expect(owners[made.foreignTarget] == "other")
 
         // Importing again changes nothing and writes the same manifest.
-        let again = try ReconcileEndToEndTests.run(["import", "--stack", Self.stack, "--session-id", made.session] + (eniIDs ? ["--eni-ids"] : []), lab: lab)
+        let again = try ReconcileEndToEndTests.run(
+            ["import", "--stack", Self.stack, "--session-id", made.session] + (eniIDs ? ["--eni-ids"] : []), lab: lab)
         #expect(again.exitCode == 0, "\(again.stderr)")
         #expect(again.stdout == text)
         #expect(!again.stderr.contains("tagged "))
@@ -135,16 +162,25 @@ import Testing
         let made = try await Self.makeResources(client)
 
         let refused = try ReconcileEndToEndTests.run(
-            ["import", "--stack", Self.stack, "--session-id", made.session, "--filter-id", made.filter, "--no-dependencies"], lab: lab)
+            [
+                "import", "--stack", Self.stack, "--session-id", made.session, "--filter-id", made.filter,
+                "--no-dependencies",
+            ], lab: lab)
         #expect(refused.exitCode == 1)
-        #expect(refused.stderr.contains("\(made.session) uses target \(made.target) (add --target-id \(made.target))"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains("\(made.session) uses target \(made.target) (add --target-id \(made.target))"),
+            "\(refused.stderr)")
         #expect(!refused.stderr.contains("uses filter"))
 
-        let unknown = try ReconcileEndToEndTests.run(["import", "--stack", Self.stack, "--target-id", "tmt-0123456789abcdef0"], lab: lab)
+        let unknown = try ReconcileEndToEndTests.run(
+            ["import", "--stack", Self.stack, "--target-id", "tmt-0123456789abcdef0"], lab: lab)
         #expect(unknown.exitCode == 1)
-        #expect(unknown.stderr.contains("no such traffic-mirroring resource in this region: tmt-0123456789abcdef0"), "\(unknown.stderr)")
+        #expect(
+            unknown.stderr.contains("no such traffic-mirroring resource in this region: tmt-0123456789abcdef0"),
+            "\(unknown.stderr)")
 
-        let usage = try ReconcileEndToEndTests.run(["import", "--stack", Self.stack, "--session-id", "sess-1"], lab: lab)
+        let usage = try ReconcileEndToEndTests.run(
+            ["import", "--stack", Self.stack, "--session-id", "sess-1"], lab: lab)
         #expect(usage.exitCode == 64)
         #expect(usage.stderr.contains("'sess-1' is not a tms-… id"), "\(usage.stderr)")
     }
@@ -156,7 +192,8 @@ import Testing
         let client = try ReconcileEndToEndTests.client(lab)
         let made = try await Self.makeResources(client)
 
-        let dry = try ReconcileEndToEndTests.run(["import", "--stack", Self.stack, "--session-id", made.session, "--dry-run"], lab: lab)
+        let dry = try ReconcileEndToEndTests.run(
+            ["import", "--stack", Self.stack, "--session-id", made.session, "--dry-run"], lab: lab)
         #expect(dry.exitCode == 0, "\(dry.stderr)")
         #expect(dry.stdout.contains("stack: adopted") && dry.stdout.contains("server-mirror:"))
         #expect(dry.stderr.contains("Dry run: would tag 8 resource(s)"), "\(dry.stderr)")

@@ -15,7 +15,12 @@ import Testing
         private var sleeps = 0
         var now: Double { lock.withLock { seconds } }
         var sleepCount: Int { lock.withLock { sleeps } }
-        func sleep(seconds: Double) async throws { lock.withLock { self.seconds += seconds; sleeps += 1 } }
+        func sleep(seconds: Double) async throws {
+            lock.withLock {
+                self.seconds += seconds
+                sleeps += 1
+            }
+        }
     }
 
     static let filters = (0..<60).map { FilterSpec(name: String(format: "f-%02d", $0)) }
@@ -28,11 +33,13 @@ import Testing
         let server = try LabServer(service: service, port: 0)
         server.start()
         defer { server.stop() }
-        let environment = ClientEnvironment(now: { Date() }, monotonicSeconds: { time.now }, random: { 0.5 }, sleeper: time)
+        let environment = ClientEnvironment(
+            now: { Date() }, monotonicSeconds: { time.now }, random: { 0.5 }, sleeper: time)
         let client = try EC2Client.configured(
             overrides: .init(region: "us-east-1", endpointURL: server.url),
             environment: ["AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "1"],
-            clientEnvironment: environment).client
+            clientEnvironment: environment
+        ).client
         let reconciler = StackReconciler(client: client, stack: "throttled", sleeper: time)
         let prepared = try await reconciler.plan(DesiredState(stack: "throttled", filters: Self.filters))
         let graph = OperationGraph.build(plan: prepared.plan, desired: prepared.desired, live: [], foreign: [])
@@ -69,11 +76,15 @@ import Testing
         let client = try LabReconcileTests.client(directory)
         let desired = DesiredState(
             stack: "turns",
-            targets: ["Client", "Server", "Target"].map { TargetSpec(name: $0.lowercased(), kind: .networkInterface(.instanceName($0))) },
+            targets: ["Client", "Server", "Target"].map {
+                TargetSpec(name: $0.lowercased(), kind: .networkInterface(.instanceName($0)))
+            },
             filters: Array(Self.filters.prefix(3)))
-        let reconciler = StackReconciler(client: client, stack: "turns", sleeper: LabReconcileTests.NoSleep(), concurrency: 1)
+        let reconciler = StackReconciler(
+            client: client, stack: "turns", sleeper: LabReconcileTests.NoSleep(), concurrency: 1)
         let prepared = try await reconciler.plan(desired)
-        let kinds = try await reconciler.apply(prepared, identity: PlanIdentity(id: "turns")).entries.map(\.operation.address.kind)
+        let kinds = try await reconciler.apply(prepared, identity: PlanIdentity(id: "turns")).entries.map(
+            \.operation.address.kind)
         #expect(kinds == [.target, .filter, .target, .filter, .target, .filter])
     }
 }

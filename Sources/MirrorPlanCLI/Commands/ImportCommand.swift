@@ -24,7 +24,8 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .customLong("target-id"), help: "A traffic mirror target to adopt (tmt-…); repeatable.")
     var targetIDs: [String] = []
 
-    @Option(name: .customLong("filter-id"), help: "A traffic mirror filter to adopt with its rules (tmf-…); repeatable.")
+    @Option(
+        name: .customLong("filter-id"), help: "A traffic mirror filter to adopt with its rules (tmf-…); repeatable.")
     var filterIDs: [String] = []
 
     @Option(name: .customLong("session-id"), help: "A traffic mirror session to adopt (tms-…); repeatable.")
@@ -33,7 +34,8 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Refuse instead of also adopting the targets and filters the named sessions use.")
     var noDependencies = false
 
-    @Flag(name: .customLong("eni-ids"), help: "Write sources and ENI targets as eni-… ids, never as { instance: NAME }.")
+    @Flag(
+        name: .customLong("eni-ids"), help: "Write sources and ENI targets as eni-… ids, never as { instance: NAME }.")
     var eniIDs = false
 
     @Flag(help: "Print the manifest without tagging anything.")
@@ -46,14 +48,20 @@ struct ImportCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard DesiredState.isValidName(stack) else {
-            throw ValidationError("--stack '\(stack)' must match \(DesiredState.namePattern) (lower-case letters, digits, '-').")
+            throw ValidationError(
+                "--stack '\(stack)' must match \(DesiredState.namePattern) (lower-case letters, digits, '-').")
         }
         guard !(targetIDs.isEmpty && filterIDs.isEmpty && sessionIDs.isEmpty) else {
-            throw ValidationError("name at least one resource: --target-id tmt-…, --filter-id tmf-… or --session-id tms-….")
+            throw ValidationError(
+                "name at least one resource: --target-id tmt-…, --filter-id tmf-… or --session-id tms-….")
         }
-        for (flag, prefix, ids) in [("--target-id", "tmt-", targetIDs), ("--filter-id", "tmf-", filterIDs), ("--session-id", "tms-", sessionIDs)] {
+        for (flag, prefix, ids) in [
+            ("--target-id", "tmt-", targetIDs), ("--filter-id", "tmf-", filterIDs),
+            ("--session-id", "tms-", sessionIDs),
+        ] {
             for id in ids where !Self.isID(id, prefix: prefix) {
-                throw ValidationError("\(flag) '\(id)' is not a \(prefix)… id (\(prefix) followed by 8 or 17 lower-case hex digits).")
+                throw ValidationError(
+                    "\(flag) '\(id)' is not a \(prefix)… id (\(prefix) followed by 8 or 17 lower-case hex digits).")
             }
         }
     }
@@ -79,35 +87,49 @@ struct ImportCommand: AsyncParsableCommand {
         let loaded = ManifestLoader.load(data: Data(text.utf8), file: "(imported manifest)")
         guard !loaded.hasErrors, loaded.state == prepared.desired else {
             let problems = loaded.diagnostics.map { "\($0)" }.joined(separator: "\n")
-            throw CommandFailure.report(CommandFailure(
-                "internal error: the manifest import would write does not read back as the same stack; nothing was tagged. "
-                    + "Please report this with the resources' descriptions.\n\(problems)"))
+            throw CommandFailure.report(
+                CommandFailure(
+                    "internal error: the manifest import would write does not read back as the same stack; nothing was tagged. "
+                        + "Please report this with the resources' descriptions.\n\(problems)"))
         }
         let log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
         for note in prepared.selection.notes { log("note: \(note)") }
 
         if dryRun {
             log("Dry run: would tag \(prepared.adoptions.count) resource(s) for stack \(stack); nothing was tagged.")
-        } else {
-            do {
-                _ = try await importer.adopt(prepared) { log("tagged \($0.address) (\($0.id))") }
-                // The proof the issue asks for: the written manifest plans to no changes (with the convergence
-                // check's retries, since tags may take a moment to show in Describe answers).
-                let reconciler = StackReconciler(client: client, stack: stack)
-                let check = try await reconciler.plan(prepared.desired)
-                if !check.plan.isEmpty { try await reconciler.checkConvergence(check.desired) }
-            } catch {
-                throw CommandFailure.report(error)
-            }
-            log("Imported \(prepared.adoptions.count) resource(s) into stack \(stack); its manifest plans to no changes.")
+            try emit(text, log: log)
+            return
         }
-        if let out {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-                throw CommandFailure.report(CommandFailure("cannot write the manifest to \(out): \(error.localizedDescription)"))
-            }
-            log("Wrote the manifest to \(out).")
-        } else {
+        do {
+            _ = try await importer.adopt(prepared) { log("tagged \($0.address) (\($0.id))") }
+        } catch {
+            throw CommandFailure.report(error)
+        }
+        // The resources are the stack's now: hand out the manifest first, then prove it plans to no changes
+        // (with the convergence check's retries, since tags may take a moment to show in Describe answers).
+        try emit(text, log: log)
+        do {
+            let reconciler = StackReconciler(client: client, stack: stack)
+            let check = try await reconciler.plan(prepared.desired)
+            if !check.plan.isEmpty { try await reconciler.checkConvergence(check.desired) }
+        } catch {
+            throw CommandFailure.report(
+                CommandFailure(
+                    "the resources are tagged, but the imported manifest does not plan to no changes: \(error)"))
+        }
+        log("Imported \(prepared.adoptions.count) resource(s) into stack \(stack); its manifest plans to no changes.")
+    }
+
+    /// The manifest to --out (replacing the file) or stdout.
+    func emit(_ text: String, log: (String) -> Void) throws {
+        guard let out else {
             print(text, terminator: "")
+            return
         }
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
+            throw CommandFailure.report(
+                CommandFailure("cannot write the manifest to \(out): \(error.localizedDescription)"))
+        }
+        log("Wrote the manifest to \(out).")
     }
 }

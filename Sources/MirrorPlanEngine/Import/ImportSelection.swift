@@ -32,7 +32,8 @@ public struct ImportSelection: Sendable {
         let targetsByID = Dictionary(targets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let filtersByID = Dictionary(filters.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let sessionsByID = Dictionary(sessions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let unknown = request.targetIDs.filter { targetsByID[$0] == nil } + request.filterIDs.filter { filtersByID[$0] == nil }
+        let unknown =
+            request.targetIDs.filter { targetsByID[$0] == nil } + request.filterIDs.filter { filtersByID[$0] == nil }
             + request.sessionIDs.filter { sessionsByID[$0] == nil }
         guard unknown.isEmpty else { throw .unknownIDs(unknown) }
 
@@ -48,10 +49,18 @@ public struct ImportSelection: Sendable {
         for id in sessionIDs.sorted() {
             guard let session = sessionsByID[id] else { continue }
             if let target = session.targetID, !targetIDs.contains(target) {
-                if request.includeDependencies { targetIDs.insert(target) } else { missing.append((id, target, "target")) }
+                if request.includeDependencies {
+                    targetIDs.insert(target)
+                } else {
+                    missing.append((id, target, "target"))
+                }
             }
             if let filter = session.filterID, !filterIDs.contains(filter) {
-                if request.includeDependencies { filterIDs.insert(filter) } else { missing.append((id, filter, "filter")) }
+                if request.includeDependencies {
+                    filterIDs.insert(filter)
+                } else {
+                    missing.append((id, filter, "filter"))
+                }
             }
         }
         guard missing.isEmpty else { throw .missingDependencies(missing) }
@@ -84,7 +93,8 @@ public struct ImportSelection: Sendable {
             guard !used.isEmpty else { continue }
             selection.notes.append(
                 "\(used.joined(separator: " and ")) stay\(used.count == 1 ? "s" : "") in use by session \(session.id), "
-                    + "which is not part of stack \(stack): destroy cannot delete \(used.count == 1 ? "it" : "them") while it is")
+                    + "which is not part of stack \(stack): destroy cannot delete \(used.count == 1 ? "it" : "them") while it is"
+            )
         }
         return selection
     }
@@ -97,19 +107,23 @@ public struct ImportSelection: Sendable {
     ) throws(ImportError) -> [Member<Resource>] {
         var taken: Set<String> = []
         var named: [String: String] = [:]
-        for resource in resources where resource[keyPath: tags].contains(where: { $0.key == OwnershipTags.stack && $0.value == stack }) {
+        for resource in resources
+        where resource[keyPath: tags].contains(where: { $0.key == OwnershipTags.stack && $0.value == stack }) {
             let name = resource[keyPath: tags].first { $0.key == OwnershipTags.name }?.value ?? ""
             guard DesiredState.isValidName(name), taken.insert(name).inserted else {
                 throw .notExpressible(
                     id: resource[keyPath: id],
-                    reason: "stack \(stack) owns it under the name '\(name)', which is \(DesiredState.isValidName(name) ? "also used by another \(kind)" : "not a valid logical name"); "
+                    reason:
+                        "stack \(stack) owns it under the name '\(name)', which is \(DesiredState.isValidName(name) ? "also used by another \(kind)" : "not a valid logical name"); "
                         + "fix its mirrorplan:name tag (or destroy it) first")
             }
             named[resource[keyPath: id]] = name
         }
         for resource in resources where named[resource[keyPath: id]] == nil {
-            let base = suggestedName(nameTag: resource[keyPath: tags].first { $0.key == "Name" }?.value ?? nil, id: resource[keyPath: id])
-            var candidate = base, counter = 1
+            let base = suggestedName(
+                nameTag: resource[keyPath: tags].first { $0.key == "Name" }?.value ?? nil, id: resource[keyPath: id])
+            var candidate = base
+            var counter = 1
             while !taken.insert(candidate).inserted {
                 counter += 1
                 let suffix = "-\(counter)"
@@ -139,14 +153,19 @@ public struct ImportSelection: Sendable {
 
     static func adoptions(_ selection: ImportSelection, stack: String) -> [Adoption] {
         func needs(_ tags: [EC2Tag], _ name: String) -> Bool {
-            !(tags.contains { $0.key == OwnershipTags.stack && $0.value == stack } && tags.contains { $0.key == OwnershipTags.name && $0.value == name })
+            !(tags.contains { $0.key == OwnershipTags.stack && $0.value == stack }
+                && tags.contains { $0.key == OwnershipTags.name && $0.value == name })
         }
         var result: [Adoption] = []
         for member in selection.filters {
-            if needs(member.resource.tags, member.name) { result.append(.init(id: member.resource.id, address: .init(.filter, member.name))) }
+            if needs(member.resource.tags, member.name) {
+                result.append(.init(id: member.resource.id, address: .init(.filter, member.name)))
+            }
         }
         for member in selection.filters {
-            for (direction, rules) in [("ingress", member.resource.ingressRules), ("egress", member.resource.egressRules)] {
+            for (direction, rules) in [
+                ("ingress", member.resource.ingressRules), ("egress", member.resource.egressRules),
+            ] {
                 for rule in rules {
                     let name = "\(member.name)/\(rule.trafficDirection ?? direction)/\(rule.ruleNumber ?? 0)"
                     if needs(rule.tags, name) { result.append(.init(id: rule.id, address: .init(.rule, name))) }
@@ -164,6 +183,8 @@ public struct ImportSelection: Sendable {
 
     /// Every ENI the manifest will name (ENI targets and session sources), for the instance lookup.
     public var networkInterfaces: [String] {
-        Array(Set(targets.compactMap(\.resource.networkInterfaceID) + sessions.compactMap(\.resource.networkInterfaceID))).sorted()
+        Array(
+            Set(targets.compactMap(\.resource.networkInterfaceID) + sessions.compactMap(\.resource.networkInterfaceID))
+        ).sorted()
     }
 }

@@ -13,10 +13,12 @@ public enum InterfaceNaming {
         var result: [String: NetworkInterfaceReference] = [:]
         for eni in interfaces {
             result[eni] = .eni(eni)
-            guard let owner = attached.first(where: { $0.primaryNetworkInterface?.id == eni && $0.state != "terminated" }),
-                  let name = owner.name, !name.isEmpty, name.count <= 255,
-                  // A Name that looks like an instance id would be read back as an id.
-                  !AWSIdentifier.isInstanceID(name)
+            guard
+                let owner = attached.first(where: { $0.primaryNetworkInterface?.id == eni && $0.state != "terminated" }
+                ),
+                let name = owner.name, !name.isEmpty, name.count <= 255,
+                // A Name that looks like an instance id would be read back as an id.
+                !AWSIdentifier.isInstanceID(name)
             else { continue }
             let running = named.filter { $0.name == name && $0.state == "running" }
             if running.count == 1, running[0].id == owner.id { result[eni] = .instanceName(name) }
@@ -27,7 +29,10 @@ public enum InterfaceNaming {
     /// The Name tags worth checking for uniqueness.
     public static func candidateNames(for interfaces: [String], attached: [EC2Instance]) -> [String] {
         let wanted = Set(interfaces)
-        return Array(Set(attached.filter { $0.primaryNetworkInterface.map { wanted.contains($0.id) } == true }
-            .compactMap(\.name).filter { !$0.isEmpty })).sorted()
+        return Array(
+            Set(
+                attached.filter { $0.primaryNetworkInterface.map { wanted.contains($0.id) } == true }
+                    .compactMap(\.name).filter { !$0.isEmpty })
+        ).sorted()
     }
 }

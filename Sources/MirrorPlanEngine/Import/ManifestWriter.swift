@@ -27,7 +27,9 @@ public enum ManifestWriter {
         for filter in state.filters.sorted(by: { $0.name < $1.name }) {
             var body = ""
             if let description = filter.description { body += "    description: \(quoted(description))\n" }
-            if !filter.networkServices.isEmpty { body += "    networkServices: [\(filter.networkServices.sorted().joined(separator: ", "))]\n" }
+            if !filter.networkServices.isEmpty {
+                body += "    networkServices: [\(filter.networkServices.sorted().joined(separator: ", "))]\n"
+            }
             for (direction, rules) in [("ingress", filter.ingress), ("egress", filter.egress)] where !rules.isEmpty {
                 body += "    \(direction):\n"
                 for rule in rules.sorted(by: { $0.number < $1.number }) { body += self.rule(rule) }
@@ -55,7 +57,8 @@ public enum ManifestWriter {
     static func rule(_ rule: FilterRuleSpec) -> String {
         var out = "      - rule: \(rule.number)\n        action: \(rule.action.rawValue)\n"
         if let proto = rule.protocol { out += "        protocol: \(proto.name ?? String(proto.number))\n" }
-        out += "        source: \(quoted(rule.source.description))\n        destination: \(quoted(rule.destination.description))\n"
+        out +=
+            "        source: \(quoted(rule.source.description))\n        destination: \(quoted(rule.destination.description))\n"
         if let ports = rule.sourcePorts { out += "        sourcePorts: \(quoted(ports.description))\n" }
         if let ports = rule.destinationPorts { out += "        destinationPorts: \(quoted(ports.description))\n" }
         if let description = rule.description { out += "        description: \(quoted(description))\n" }
@@ -69,7 +72,8 @@ public enum ManifestWriter {
 
     static func tagBlock(_ tags: [String: String], indent: String) -> String {
         guard !tags.isEmpty else { return "" }
-        return "\(indent)tags:\n" + tags.sorted { $0.key < $1.key }.map { "\(indent)  \(quoted($0.key)): \(quoted($0.value))\n" }.joined()
+        return "\(indent)tags:\n"
+            + tags.sorted { $0.key < $1.key }.map { "\(indent)  \(quoted($0.key)): \(quoted($0.value))\n" }.joined()
     }
 
     static func interface(_ reference: NetworkInterfaceReference) -> String {
@@ -83,7 +87,9 @@ public enum ManifestWriter {
     /// A logical name bare when YAML reads it back as that string, else quoted (`"123"`, `"no"`, `"1e3"`).
     static func key(_ name: String) -> String {
         let special: Set<String> = ["y", "n", "yes", "no", "true", "false", "on", "off", "null"]
-        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first), !special.contains(name) else { return quoted(name) }
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first), !special.contains(name) else {
+            return quoted(name)
+        }
         return name
     }
 
@@ -97,7 +103,8 @@ public enum ManifestWriter {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0x2028
+            case _
+            where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0x2028
                 || scalar.value == 0x2029 || scalar.value == 0xFEFF:
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex

@@ -24,13 +24,18 @@ public struct StackImporter: Sendable {
         async let targets = client.describeTrafficMirrorTargets()
         async let filters = client.describeTrafficMirrorFilters()
         async let sessions = client.describeTrafficMirrorSessions()
-        let selection = try ImportSelection.select(request, targets: try await targets, filters: try await filters, sessions: try await sessions)
+        let selection = try ImportSelection.select(
+            request, targets: try await targets, filters: try await filters, sessions: try await sessions)
         var interfaces: [String: NetworkInterfaceReference] = [:]
         let enis = selection.networkInterfaces
         if request.preferInstanceNames, !enis.isEmpty {
-            let attached = try await client.describeInstances(filters: [EC2Filter(name: "network-interface.network-interface-id", values: enis)])
+            let attached = try await client.describeInstances(filters: [
+                EC2Filter(name: "network-interface.network-interface-id", values: enis)
+            ])
             let names = InterfaceNaming.candidateNames(for: enis, attached: attached)
-            let named = names.isEmpty ? [] : try await client.describeInstances(filters: [EC2Filter(name: "tag:Name", values: names)])
+            let named =
+                names.isEmpty
+                ? [] : try await client.describeInstances(filters: [EC2Filter(name: "tag:Name", values: names)])
             interfaces = InterfaceNaming.references(for: enis, attached: attached, named: named)
         }
         let desired = try ImportedManifest.desiredState(
@@ -40,13 +45,18 @@ public struct StackImporter: Sendable {
 
     /// Tags each adopted resource, in order (dependencies first). Returns the ids tagged; on a failure the
     /// error says which were already tagged (a re-run of the same import picks up from there).
-    public func adopt(_ prepared: Prepared, progress: @Sendable (ImportSelection.Adoption) -> Void = { _ in }) async throws -> [String] {
+    public func adopt(_ prepared: Prepared, progress: @Sendable (ImportSelection.Adoption) -> Void = { _ in })
+        async throws -> [String]
+    {
         var done: [String] = []
         for adoption in prepared.adoptions {
             do {
-                try await client.createTags(resourceIDs: [adoption.id], tags: [
-                    EC2Tag(key: OwnershipTags.stack, value: request.stack), EC2Tag(key: OwnershipTags.name, value: adoption.address.name),
-                ])
+                try await client.createTags(
+                    resourceIDs: [adoption.id],
+                    tags: [
+                        EC2Tag(key: OwnershipTags.stack, value: request.stack),
+                        EC2Tag(key: OwnershipTags.name, value: adoption.address.name),
+                    ])
             } catch {
                 throw ImportTaggingFailed(failed: adoption, tagged: done, underlying: "\(error)")
             }
