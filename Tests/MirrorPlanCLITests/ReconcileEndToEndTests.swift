@@ -25,7 +25,8 @@ import Testing
         try EC2Client.configured(
             overrides: .init(region: "us-east-1", endpointURL: "http://127.0.0.1:4566"),
             environment: ["AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "secret"],
-            transport: try LabTransport.forLabDirectory(lab.path)).client
+            transport: try LabTransport.forLabDirectory(lab.path)
+        ).client
     }
 
     @Test func planApplyReplanModifyReplaceAndDestroy() async throws {
@@ -36,11 +37,18 @@ import Testing
         // A foreign session on the Server (the stack's source), with its own target and filter.
         let client = try Self.client(lab)
         let enis = try await client.resolveInstances(names: ["Client", "Server"], ids: [])
-        let foreignTarget = try await client.createTrafficMirrorTarget(.init(networkInterfaceID: enis["Client"]!.networkInterfaceID, clientToken: "ft")).resource.id
+        let clientENI = try #require(enis["Client"]).networkInterfaceID
+        let serverENI = try #require(enis["Server"]).networkInterfaceID
+        let foreignTarget = try await client.createTrafficMirrorTarget(
+            .init(networkInterfaceID: clientENI, clientToken: "ft")
+        ).resource.id
         let foreignFilter = try await client.createTrafficMirrorFilter(.init(clientToken: "ff")).resource.id
-        let foreignSession = try await client.createTrafficMirrorSession(.init(
-            networkInterfaceID: enis["Server"]!.networkInterfaceID, targetID: foreignTarget, filterID: foreignFilter, sessionNumber: 7,
-            clientToken: "fs")).resource.id
+        let foreignSession = try await client.createTrafficMirrorSession(
+            .init(
+                networkInterfaceID: serverENI, targetID: foreignTarget,
+                filterID: foreignFilter, sessionNumber: 7,
+                clientToken: "fs")
+        ).resource.id
 
         let plan = try Self.run(["plan", Self.mirror, "--detailed-exitcode"], lab: lab)
         #expect(plan.exitCode == 2, "\(plan.stderr)")
@@ -61,10 +69,13 @@ import Testing
         #expect(document?["summary"] as? [String: Int] == ["create": 2, "update": 1, "replace": 0, "delete": 0])
 
         // Moving the target to another instance replaces the target; the session is repointed and keeps its id.
-        let sessionID = try #require(try await client.describeTrafficMirrorSessions().first { $0.id != foreignSession }?.id)
+        let sessionID = try #require(
+            try await client.describeTrafficMirrorSessions().first { $0.id != foreignSession }?.id)
         let moved = directory.appendingPathComponent("moved.yaml")
         try String(contentsOfFile: Self.mirror, encoding: .utf8)
-            .replacingOccurrences(of: "networkInterface: { instance: Target }", with: "networkInterface: { instance: Client }")
+            .replacingOccurrences(
+                of: "networkInterface: { instance: Target }", with: "networkInterface: { instance: Client }"
+            )
             .write(to: moved, atomically: true, encoding: .utf8)
         let replace = try Self.run(["apply", moved.path, "--auto-approve"], lab: lab)
         #expect(replace.exitCode == 0, "\(replace.stderr)")
@@ -72,7 +83,7 @@ import Testing
         let sessions = try await client.describeTrafficMirrorSessions()
         #expect(Set(sessions.map(\.id)) == [sessionID, foreignSession])
         let stackTarget = try #require(try await client.describeTrafficMirrorTargets().first { $0.id != foreignTarget })
-        #expect(stackTarget.networkInterfaceID == enis["Client"]!.networkInterfaceID)
+        #expect(stackTarget.networkInterfaceID == clientENI)
         #expect(sessions.first { $0.id == sessionID }?.targetID == stackTarget.id)
 
         let destroy = try Self.run(["destroy", moved.path, "--auto-approve"], lab: lab)
@@ -89,7 +100,8 @@ import Testing
     @Test func aStalePlanIsRefusedAndChangesNothing() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let lab = directory.appendingPathComponent("lab"), planFile = directory.appendingPathComponent("plan.json")
+        let lab = directory.appendingPathComponent("lab")
+        let planFile = directory.appendingPathComponent("plan.json")
         #expect(try Self.run(["plan", Self.mirror, "--out", planFile.path], lab: lab).exitCode == 0)
         // The world moves on: someone applies the HTTP variant first.
         #expect(try Self.run(["apply", Self.mirrorHTTP, "--auto-approve"], lab: lab).exitCode == 0)
@@ -103,7 +115,8 @@ import Testing
     @Test func aFreshPlanFileAppliesWithoutAskingAndOnlyOnce() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let lab = directory.appendingPathComponent("lab"), planFile = directory.appendingPathComponent("plan.json")
+        let lab = directory.appendingPathComponent("lab")
+        let planFile = directory.appendingPathComponent("plan.json")
         #expect(try Self.run(["plan", Self.mirror, "--out", planFile.path], lab: lab).exitCode == 0)
         let applied = try Self.run(["apply", planFile.path], lab: lab)
         #expect(applied.exitCode == 0, "\(applied.stderr)")
@@ -135,7 +148,8 @@ import Testing
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try ProcessRunner.mirrorplan(
-            ["plan", Self.mirror], environment: ["MIRRORPLAN_LAB": directory.appendingPathComponent("lab").path, "NO_COLOR": "1"])
+            ["plan", Self.mirror],
+            environment: ["MIRRORPLAN_LAB": directory.appendingPathComponent("lab").path, "NO_COLOR": "1"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.contains("5 to add"))
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("lab/state.json").path))

@@ -15,16 +15,25 @@ import Testing
     /// A session of someone else's on the stack's source, with its own target and filter.
     static func createForeign(_ client: EC2Client) async throws -> Foreign {
         let enis = try await client.resolveInstances(names: ["Client", "Server"], ids: [])
-        let target = try await client.createTrafficMirrorTarget(.init(networkInterfaceID: enis["Client"]!.networkInterfaceID, clientToken: "ft")).resource.id
+        let clientENI = try #require(enis["Client"]).networkInterfaceID
+        let serverENI = try #require(enis["Server"]).networkInterfaceID
+        let target = try await client.createTrafficMirrorTarget(
+            .init(networkInterfaceID: clientENI, clientToken: "ft")
+        ).resource.id
         let filter = try await client.createTrafficMirrorFilter(.init(clientToken: "ff")).resource.id
-        let session = try await client.createTrafficMirrorSession(.init(
-            networkInterfaceID: enis["Server"]!.networkInterfaceID, targetID: target, filterID: filter, sessionNumber: 7, clientToken: "fs")).resource.id
+        let session = try await client.createTrafficMirrorSession(
+            .init(
+                networkInterfaceID: serverENI, targetID: target, filterID: filter,
+                sessionNumber: 7, clientToken: "fs")
+        ).resource.id
         return Foreign(target: target, filter: filter, session: session)
     }
 
     /// Resources tagged with the lab stack, by kind.
     static func count(_ client: EC2Client) async throws -> [String: Int] {
-        func owned(_ tags: [EC2Tag]) -> Bool { tags.contains { $0.key == "mirrorplan:stack" && $0.value == "lab-mirror" } }
+        func owned(_ tags: [EC2Tag]) -> Bool {
+            tags.contains { $0.key == "mirrorplan:stack" && $0.value == "lab-mirror" }
+        }
         let filters = try await client.describeTrafficMirrorFilters()
         return [
             "target": try await client.describeTrafficMirrorTargets().filter { owned($0.tags) }.count,
@@ -35,7 +44,10 @@ import Testing
     }
 
     static func expectForeignIntact(_ client: EC2Client, _ foreign: Foreign) async throws {
-        #expect(try await client.describeTrafficMirrorSessions().contains { $0.id == foreign.session && $0.targetID == foreign.target })
+        #expect(
+            try await client.describeTrafficMirrorSessions().contains {
+                $0.id == foreign.session && $0.targetID == foreign.target
+            })
         #expect(try await client.describeTrafficMirrorTargets().contains { $0.id == foreign.target })
         #expect(try await client.describeTrafficMirrorFilters().contains { $0.id == foreign.filter })
     }
@@ -44,14 +56,17 @@ import Testing
     static func untilSuccess(_ arguments: [String], _ lab: ServedLab, limit: Int = 6) throws -> Int {
         for run in 1...limit {
             // A dropped connection costs a whole read timeout before the retry; keep it short.
-            let result = try ProcessRunner.mirrorplan(arguments + ["--read-timeout", "1"], environment: lab.environment, timeout: 120)
+            let result = try ProcessRunner.mirrorplan(
+                arguments + ["--read-timeout", "1"], environment: lab.environment, timeout: 120)
             if result.exitCode == 0 { return run }
         }
         return limit + 1
     }
 
-    @Test(arguments: [["--fail-rate", "0.2", "--seed", "7"], ["--throttle", "aws", "--throttle-scale", "20"],
-                      ["--fail-rate", "0.2", "--throttle", "aws", "--throttle-scale", "20", "--seed", "11"]])
+    @Test(arguments: [
+        ["--fail-rate", "0.2", "--seed", "7"], ["--throttle", "aws", "--throttle-scale", "20"],
+        ["--fail-rate", "0.2", "--throttle", "aws", "--throttle-scale", "20", "--seed", "11"],
+    ])
     func applyAndDestroyConvergeUnderFaults(faults: [String]) async throws {
         let lab = try ServedLab(faults)
         defer { lab.stop() }
@@ -61,8 +76,10 @@ import Testing
         let applies = try Self.untilSuccess(["apply", Self.mirror, "--auto-approve"], lab)
         #expect(applies <= 6)
         #expect(try await Self.count(client) == ["target": 1, "filter": 1, "rule": 2, "session": 1])
-        let replan = try ProcessRunner.mirrorplan(["plan", Self.mirror, "--detailed-exitcode", "--read-timeout", "1"], environment: lab.environment)
-        #expect(replan.exitCode == 0 || replan.exitCode == 1, "a plan may fail on an injected fault, never show changes")
+        let replan = try ProcessRunner.mirrorplan(
+            ["plan", Self.mirror, "--detailed-exitcode", "--read-timeout", "1"], environment: lab.environment)
+        #expect(
+            replan.exitCode == 0 || replan.exitCode == 1, "a plan may fail on an injected fault, never show changes")
         try await Self.expectForeignIntact(client, foreign)
 
         let destroys = try Self.untilSuccess(["destroy", Self.mirror, "--auto-approve"], lab)

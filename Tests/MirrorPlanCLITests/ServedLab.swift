@@ -11,11 +11,13 @@ final class ServedLab: @unchecked Sendable {
     init(_ arguments: [String]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("mp-served-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let out = directory.appendingPathComponent("out"), err = directory.appendingPathComponent("err")
+        let out = directory.appendingPathComponent("out")
+        let err = directory.appendingPathComponent("err")
         FileManager.default.createFile(atPath: out.path, contents: nil)
         FileManager.default.createFile(atPath: err.path, contents: nil)
         process.executableURL = ProcessRunner.mirrorplanBinary
-        process.arguments = ["lab", "serve", "--port", "0", "--state", directory.appendingPathComponent("state.json").path] + arguments
+        process.arguments =
+            ["lab", "serve", "--port", "0", "--state", directory.appendingPathComponent("state.json").path] + arguments
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()
@@ -23,7 +25,9 @@ final class ServedLab: @unchecked Sendable {
         var found: String?
         while found == nil, Date() < deadline, process.isRunning {
             let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-            found = text.split(separator: "\n").first { $0.hasPrefix("listening on ") }.map { String($0.dropFirst("listening on ".count)) }
+            found = text.split(separator: "\n").first { $0.hasPrefix("listening on ") }.map {
+                String($0.dropFirst("listening on ".count))
+            }
             if found == nil { Thread.sleep(forTimeInterval: 0.02) }
         }
         guard let found else {
@@ -35,28 +39,32 @@ final class ServedLab: @unchecked Sendable {
 
     /// The environment a mirrorplan run needs to talk to this lab as if it were AWS.
     var environment: [String: String?] {
-        ["AWS_ACCESS_KEY_ID": "AKIDSERVED", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_REGION": "us-east-1",
-         "AWS_ENDPOINT_URL": url, "AWS_PROFILE": nil, "MIRRORPLAN_LAB": nil, "NO_COLOR": "1",
-         "AWS_CONFIG_FILE": directory.appendingPathComponent("no-config").path,
-         "AWS_SHARED_CREDENTIALS_FILE": directory.appendingPathComponent("no-credentials").path, "AWS_MAX_ATTEMPTS": "10"]
+        [
+            "AWS_ACCESS_KEY_ID": "AKIDSERVED", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_REGION": "us-east-1",
+            "AWS_ENDPOINT_URL": url, "AWS_PROFILE": nil, "MIRRORPLAN_LAB": nil, "NO_COLOR": "1",
+            "AWS_CONFIG_FILE": directory.appendingPathComponent("no-config").path,
+            "AWS_SHARED_CREDENTIALS_FILE": directory.appendingPathComponent("no-credentials").path,
+            "AWS_MAX_ATTEMPTS": "10",
+        ]
     }
 
     /// A client that retries hard, for what the test itself creates and counts.
     func client() throws -> EC2Client {
         try EC2Client.configured(
             overrides: .init(region: "us-east-1", endpointURL: url),
-            environment: ["AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "20"],
+            environment: [
+                "AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "20",
+            ],
             // A dropped connection costs a whole timeout before the retry.
-            transport: URLSessionTransport(timeout: 1)).client
-    }
-
-    func stats() throws -> [String: Any] {
-        let data = try Data(contentsOf: URL(string: url + "/_lab/stats")!)
-        return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+            transport: URLSessionTransport(timeout: 1)
+        ).client
     }
 
     func stop() {
-        if process.isRunning { process.terminate(); process.waitUntilExit() }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
         try? FileManager.default.removeItem(at: directory)
     }
 }

@@ -1,13 +1,19 @@
 import MirrorPlanEngine
 import Testing
 
-private func record(_ kind: ResourceKind, _ name: String, id: String? = nil, _ attributes: [String: String] = [:]) -> ResourceRecord {
+private func record(_ kind: ResourceKind, _ name: String, id: String? = nil, _ attributes: [String: String] = [:])
+    -> ResourceRecord
+{
     ResourceRecord(address: .init(kind, name), id: id, attributes: attributes)
 }
 
-private func session(_ name: String, id: String? = nil, eni: String = "eni-0src", target: String = "monitor",
-                     filter: String = "icmp", number: Int = 1) -> ResourceRecord {
-    record(.session, name, id: id, ["networkInterfaceId": eni, "target": target, "filter": filter, "sessionNumber": String(number)])
+private func session(
+    _ name: String, id: String? = nil, eni: String = "eni-0src", target: String = "monitor",
+    filter: String = "icmp", number: Int = 1
+) -> ResourceRecord {
+    record(
+        .session, name, id: id,
+        ["networkInterfaceId": eni, "target": target, "filter": filter, "sessionNumber": String(number)])
 }
 
 private func rule(_ name: String, id: String? = nil, description: String? = nil) -> ResourceRecord {
@@ -21,7 +27,10 @@ private struct Scenario {
     var live: [ResourceRecord]
     var foreign: [ForeignSession] = []
 
-    var plan: Plan { Planner.plan(PlanInput(stack: "lab", region: "us-east-1", desired: desired, live: live, foreignSessions: foreign)) }
+    var plan: Plan {
+        Planner.plan(
+            PlanInput(stack: "lab", region: "us-east-1", desired: desired, live: live, foreignSessions: foreign))
+    }
     var graph: OperationGraph { OperationGraph.build(plan: plan, desired: desired, live: live, foreign: foreign) }
 }
 
@@ -33,7 +42,9 @@ extension OperationGraph {
     }
 
     func ordered(_ before: (String, ResourceKind, String), _ after: (String, ResourceKind, String)) -> Bool {
-        guard let first = step(before.0, before.1, before.2), let second = step(after.0, after.1, after.2) else { return false }
+        guard let first = step(before.0, before.1, before.2), let second = step(after.0, after.1, after.2) else {
+            return false
+        }
         return precedes(first, second)
     }
 }
@@ -43,7 +54,8 @@ private let stack = [
     rule("icmp/ingress/100"), rule("icmp/egress/100"), session("server-icmp"),
 ]
 private let applied = [
-    record(.target, "monitor", id: "tmt-1", ["networkInterfaceId": "eni-0tgt"]), record(.filter, "icmp", id: "tmf-1", ["description": "d"]),
+    record(.target, "monitor", id: "tmt-1", ["networkInterfaceId": "eni-0tgt"]),
+    record(.filter, "icmp", id: "tmf-1", ["description": "d"]),
     rule("icmp/ingress/100", id: "tmfr-1"), rule("icmp/egress/100", id: "tmfr-2"), session("server-icmp", id: "tms-1"),
 ]
 
@@ -104,8 +116,14 @@ private let applied = [
     @Test(arguments: [(9, true), (8, false)])
     func ruleDeletesPrecedeRuleCreatesOnlyAtTheLimit(keptRules: Int, ordered: Bool) {
         let kept = (1...keptRules).map { rule("icmp/ingress/\($0)", id: "tmfr-\($0)") }
-        let live = [record(.filter, "icmp", id: "tmf-1", ["description": "d"])] + kept + [rule("icmp/egress/1", id: "tmfr-old")]
-        let desired = [record(.filter, "icmp", ["description": "d"])] + kept.map { rule($0.address.name) } + [rule("icmp/egress/2")]
+        let live =
+            [record(.filter, "icmp", id: "tmf-1", ["description": "d"])] + kept + [
+                rule("icmp/egress/1", id: "tmfr-old")
+            ]
+        let desired =
+            [record(.filter, "icmp", ["description": "d"])] + kept.map { rule($0.address.name) } + [
+                rule("icmp/egress/2")
+            ]
         let graph = Scenario(desired: desired, live: live).graph
         #expect(graph.ordered(("delete", .rule, "icmp/egress/1"), ("create", .rule, "icmp/egress/2")) == ordered)
     }
@@ -115,7 +133,8 @@ private let applied = [
     func sessionDeletesPrecedeCreatesOnlyWhenTheSourceWouldPassThree(withForeign: Bool, ordered: Bool) {
         let live = applied + [session("old", id: "tms-2", number: 2)]
         let desired = stack + [session("new", number: 3)]
-        let foreign = withForeign ? [ForeignSession(id: "tms-f", sourceNetworkInterfaceId: "eni-0src", sessionNumber: 9)] : []
+        let foreign =
+            withForeign ? [ForeignSession(id: "tms-f", sourceNetworkInterfaceId: "eni-0src", sessionNumber: 9)] : []
         let graph = Scenario(desired: desired, live: live, foreign: foreign).graph
         #expect(graph.ordered(("delete", .session, "old"), ("create", .session, "new")) == ordered)
     }
@@ -128,17 +147,27 @@ private let applied = [
     }
 
     @Test func sessionNumberSwapGoesThroughFreeTemporaryNumbers() throws {
-        let live = [session("a", id: "tms-a", number: 1), session("b", id: "tms-b", number: 2)] + applied.filter { $0.address.kind != .session }
+        let live =
+            [session("a", id: "tms-a", number: 1), session("b", id: "tms-b", number: 2)]
+            + applied.filter { $0.address.kind != .session }
         let desired = [session("a", number: 2), session("b", number: 1)] + stack.filter { $0.address.kind != .session }
         let graph = Scenario(desired: desired, live: live).graph
         let parked = graph.operations.compactMap { operation -> (ResourceAddress, Int)? in
             if case .renumberSession(_, let number) = operation.step { (operation.address, number) } else { nil }
         }
         #expect(parked.count == 2)
+        let parkedA = try #require(parked.first { $0.0.name == "a" }).1
+        let parkedB = try #require(parked.first { $0.0.name == "b" }).1
         #expect(Set(parked.map(\.1)).isDisjoint(with: [1, 2]) && Set(parked.map(\.1)).count == 2)
         // Each final number is taken only after the session holding it has moved away.
-        #expect(graph.ordered(("move to temporary number \(parked.first { $0.0.name == "b" }!.1):", .session, "b"), ("modify", .session, "a")))
-        #expect(graph.ordered(("move to temporary number \(parked.first { $0.0.name == "a" }!.1):", .session, "a"), ("modify", .session, "b")))
+        #expect(
+            graph.ordered(
+                ("move to temporary number \(parkedB):", .session, "b"),
+                ("modify", .session, "a")))
+        #expect(
+            graph.ordered(
+                ("move to temporary number \(parkedA):", .session, "a"),
+                ("modify", .session, "b")))
         #expect(graph.topologicalOrder() != nil)
     }
 
@@ -161,8 +190,23 @@ private let applied = [
     }
 
     @Test func ruleUpdateUnsetsThroughItsChanges() throws {
-        let live = applied.map { $0.address.name == "icmp/ingress/100" ? rule("icmp/ingress/100", id: "tmfr-1", description: "old") : $0 }
+        let live = applied.map {
+            $0.address.name == "icmp/ingress/100" ? rule("icmp/ingress/100", id: "tmfr-1", description: "old") : $0
+        }
         let graph = Scenario(desired: stack, live: live).graph
-        #expect(graph.operations.map(\.step) == [.modifyRule(id: "tmfr-1", changes: [AttributeChange(field: "description", before: "old", after: nil)])])
+        #expect(
+            graph.operations.map(\.step) == [
+                .modifyRule(id: "tmfr-1", changes: [AttributeChange(field: "description", before: "old", after: nil)])
+            ])
+    }
+
+    /// A VNI is unique in the account: a new session taking a removed session's VNI waits for its delete.
+    @Test func aNewSessionTakingARemovedSessionsVNIWaitsForTheDelete() {
+        var old = session("old", id: "tms-2", eni: "eni-0b", number: 1)
+        old.attributes["virtualNetworkId"] = "4242"
+        var new = session("new", eni: "eni-0c", number: 1)
+        new.attributes["virtualNetworkId"] = "4242"
+        let graph = Scenario(desired: stack + [new], live: applied + [old]).graph
+        #expect(graph.ordered(("delete", .session, "old"), ("create", .session, "new")))
     }
 }

@@ -6,42 +6,48 @@ import Testing
     static let plan = Plan(
         stack: "lab-mirror", region: "us-east-1", observedFingerprint: "sha256:00",
         changes: [
-            PlannedChange(address: .init(.target, "monitor"), action: .create, id: nil,
-                          changes: [AttributeChange(field: "networkInterfaceId", before: nil, after: "eni-0abc")],
-                          reason: .absentInLive),
-            PlannedChange(address: .init(.session, "s"), action: .update, id: "tms-1",
-                          changes: [AttributeChange(field: "packetLength", before: "128", after: nil)],
-                          reason: .attributesDiffer),
-            PlannedChange(address: .init(.filter, "f"), action: .replace, id: "tmf-1",
-                          changes: [AttributeChange(field: "description", before: "a", after: "b", forcesReplacement: true)],
-                          reason: .immutableAttributesChanged(["description"])),
-            PlannedChange(address: .init(.rule, "f/ingress/1"), action: .delete, id: "tmfr-1", changes: [],
-                          reason: .absentInManifest),
+            PlannedChange(
+                address: .init(.target, "monitor"), action: .create, id: nil,
+                changes: [AttributeChange(field: "networkInterfaceId", before: nil, after: "eni-0abc")],
+                reason: .absentInLive),
+            PlannedChange(
+                address: .init(.session, "s"), action: .update, id: "tms-1",
+                changes: [AttributeChange(field: "packetLength", before: "128", after: nil)],
+                reason: .attributesDiffer),
+            PlannedChange(
+                address: .init(.filter, "f"), action: .replace, id: "tmf-1",
+                changes: [AttributeChange(field: "description", before: "a", after: "b", forcesReplacement: true)],
+                reason: .immutableAttributesChanged(["description"])),
+            PlannedChange(
+                address: .init(.rule, "f/ingress/1"), action: .delete, id: "tmfr-1", changes: [],
+                reason: .absentInManifest),
         ])
 
     @Test func textIsTerraformLikeWithASummaryLine() {
         let text = PlanTextRenderer(color: false).render(Self.plan)
-        #expect(text == """
-            mirrorplan will perform these actions on stack lab-mirror in us-east-1:
+        #expect(
+            text == """
+                mirrorplan will perform these actions on stack lab-mirror in us-east-1:
 
-              -/+ filter.f (tmf-1)  # must be replaced: description cannot be changed in place
-                  description = "a" -> "b"  # forces replacement
+                  -/+ filter.f (tmf-1)  # must be replaced: description cannot be changed in place
+                      description = "a" -> "b"  # forces replacement
 
-              - rule.f/ingress/1 (tmfr-1)
+                  - rule.f/ingress/1 (tmfr-1)
 
-              + target.monitor
-                  networkInterfaceId = "eni-0abc"
+                  + target.monitor
+                      networkInterfaceId = "eni-0abc"
 
-              ~ session.s (tms-1)
-                  packetLength = "128" -> (unset)
+                  ~ session.s (tms-1)
+                      packetLength = "128" -> (unset)
 
-            Plan: 1 to add, 1 to change, 1 to replace, 1 to destroy.
+                Plan: 1 to add, 1 to change, 1 to replace, 1 to destroy.
 
-            """)
+                """)
     }
 
     @Test func noChangesSaysSo() {
-        let text = PlanTextRenderer().render(Plan(stack: "x", region: "eu-west-1", observedFingerprint: "", changes: []))
+        let text = PlanTextRenderer().render(
+            Plan(stack: "x", region: "eu-west-1", observedFingerprint: "", changes: []))
         #expect(text == "No changes. Stack x in eu-west-1 matches the manifest.\n")
     }
 

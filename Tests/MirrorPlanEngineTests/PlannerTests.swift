@@ -2,31 +2,39 @@ import MirrorPlanEngine
 import Testing
 
 /// Builders that keep the tables readable.
-private func target(_ name: String, eni: String? = "eni-0aaa", id: String? = nil, description: String? = nil,
-                    tags: [String: String] = [:]) -> ResourceRecord {
+private func target(
+    _ name: String, eni: String? = "eni-0aaa", id: String? = nil, description: String? = nil,
+    tags: [String: String] = [:]
+) -> ResourceRecord {
     var attributes: [String: String] = [:]
     attributes["networkInterfaceId"] = eni
     attributes["description"] = description
     return ResourceRecord(address: .init(.target, name), id: id, attributes: attributes, tags: tags)
 }
 
-private func filter(_ name: String, id: String? = nil, description: String? = nil, services: String? = nil) -> ResourceRecord {
+private func filter(_ name: String, id: String? = nil, description: String? = nil, services: String? = nil)
+    -> ResourceRecord
+{
     var attributes: [String: String] = [:]
     attributes["description"] = description
     attributes["networkServices"] = services
     return ResourceRecord(address: .init(.filter, name), id: id, attributes: attributes)
 }
 
-private func rule(_ name: String, id: String? = nil, action: String = "accept", protocol proto: String? = "1",
-                  source: String = "0.0.0.0/0", ports: String? = nil) -> ResourceRecord {
+private func rule(
+    _ name: String, id: String? = nil, action: String = "accept", protocol proto: String? = "1",
+    source: String = "0.0.0.0/0", ports: String? = nil
+) -> ResourceRecord {
     var attributes = ["ruleAction": action, "sourceCidrBlock": source, "destinationCidrBlock": "0.0.0.0/0"]
     attributes["protocol"] = proto
     attributes["destinationPortRange"] = ports
     return ResourceRecord(address: .init(.rule, name), id: id, attributes: attributes)
 }
 
-private func session(_ name: String, id: String? = nil, eni: String = "eni-0src", target: String = "monitor",
-                     filter: String = "icmp", number: Int = 1, vni: Int? = nil, packetLength: Int? = nil) -> ResourceRecord {
+private func session(
+    _ name: String, id: String? = nil, eni: String = "eni-0src", target: String = "monitor",
+    filter: String = "icmp", number: Int = 1, vni: Int? = nil, packetLength: Int? = nil
+) -> ResourceRecord {
     var attributes = ["networkInterfaceId": eni, "target": target, "filter": filter, "sessionNumber": String(number)]
     attributes["virtualNetworkId"] = vni.map(String.init)
     attributes["packetLength"] = packetLength.map(String.init)
@@ -47,8 +55,10 @@ private let applied = [
     @Test func emptyLiveCreatesEverythingInAddressOrder() {
         let result = plan(desired: stack, live: [])
         #expect(result.changes.map(\.action) == [.create, .create, .create, .create])
-        #expect(result.changes.map(\.address.description) ==
-                ["filter.icmp", "rule.icmp/ingress/100", "target.monitor", "session.server-icmp"])
+        #expect(
+            result.changes.map(\.address.description) == [
+                "filter.icmp", "rule.icmp/ingress/100", "target.monitor", "session.server-icmp",
+            ])
         #expect(result.summary == Plan.Summary(create: 4))
         let targetChange = result.changes[2]
         #expect(targetChange.changes == [AttributeChange(field: "networkInterfaceId", before: nil, after: "eni-0aaa")])
@@ -114,19 +124,28 @@ private let applied = [
     }
 
     @Test func replacingATargetRepointsItsSessionWhichKeepsItsID() throws {
-        let desired = [target("monitor", eni: "eni-0bbb"), filter("icmp"), rule("icmp/ingress/100"), session("server-icmp", vni: 4242)]
+        let desired = [
+            target("monitor", eni: "eni-0bbb"), filter("icmp"), rule("icmp/ingress/100"),
+            session("server-icmp", vni: 4242),
+        ]
         let result = plan(desired: desired, live: applied)
         #expect(result.change(for: .init(.target, "monitor"))?.action == .replace)
         let repoint = try #require(result.change(for: .init(.session, "server-icmp")))
         #expect(repoint.action == .update)
         #expect(repoint.id == "tms-1")
-        #expect(repoint.changes == [AttributeChange(field: "target", before: "tmt-1", after: AttributeChange.knownAfterApply)])
+        #expect(
+            repoint.changes == [
+                AttributeChange(field: "target", before: "tmt-1", after: AttributeChange.knownAfterApply)
+            ])
         #expect(repoint.explanation == "repointed because target.monitor is replaced")
         #expect(result.summary == Plan.Summary(update: 1, replace: 1))
     }
 
     @Test func replacingAFilterRecreatesItsRulesAndRepointsSessions() throws {
-        let desired = [target("monitor"), filter("icmp", description: "new"), rule("icmp/ingress/100"), session("server-icmp", vni: 4242)]
+        let desired = [
+            target("monitor"), filter("icmp", description: "new"), rule("icmp/ingress/100"),
+            session("server-icmp", vni: 4242),
+        ]
         let result = plan(desired: desired, live: applied)
         #expect(result.change(for: .init(.filter, "icmp"))?.action == .replace)
         let ruleChange = try #require(result.change(for: .init(.rule, "icmp/ingress/100")))
@@ -136,8 +155,10 @@ private let applied = [
     }
 
     @Test func aSessionThatIsReplacedItselfIsNotAlsoRepointed() {
-        let desired = [target("monitor", eni: "eni-0bbb"), filter("icmp"), rule("icmp/ingress/100"),
-                       session("server-icmp", eni: "eni-new", vni: 4242)]
+        let desired = [
+            target("monitor", eni: "eni-0bbb"), filter("icmp"), rule("icmp/ingress/100"),
+            session("server-icmp", eni: "eni-new", vni: 4242),
+        ]
         let result = plan(desired: desired, live: applied)
         let change = result.change(for: .init(.session, "server-icmp"))
         #expect(change?.action == .replace)
@@ -145,8 +166,10 @@ private let applied = [
     }
 
     @Test func foreignSessionsCountAgainstThePerSourceQuotaAndNumbers() {
-        let foreign = [ForeignSession(id: "tms-f1", sourceNetworkInterfaceId: "eni-0src", sessionNumber: 1),
-                       ForeignSession(id: "tms-f2", sourceNetworkInterfaceId: "eni-0src", sessionNumber: 2)]
+        let foreign = [
+            ForeignSession(id: "tms-f1", sourceNetworkInterfaceId: "eni-0src", sessionNumber: 1),
+            ForeignSession(id: "tms-f2", sourceNetworkInterfaceId: "eni-0src", sessionNumber: 2),
+        ]
         let result = plan(desired: [session("a", number: 1), session("b", number: 3)], live: [], foreign: foreign)
         #expect(result.problems.count == 2)
         #expect(result.problems[0].contains("4 sessions"))
@@ -155,11 +178,14 @@ private let applied = [
     }
 
     @Test func aTargetInUseByAForeignSessionCannotBeDeleted() {
-        let foreign = [ForeignSession(id: "tms-f", sourceNetworkInterfaceId: "eni-x", sessionNumber: 1, targetId: "tmt-1")]
+        let foreign = [
+            ForeignSession(id: "tms-f", sourceNetworkInterfaceId: "eni-x", sessionNumber: 1, targetId: "tmt-1")
+        ]
         let result = plan(desired: [], live: [target("monitor", id: "tmt-1")], foreign: foreign)
-        #expect(result.problems == [
-            "target.monitor (tmt-1) is used by tms-f, not managed by this stack; it cannot be deleted until those sessions stop using it.",
-        ])
+        #expect(
+            result.problems == [
+                "target.monitor (tmt-1) is used by tms-f, not managed by this stack; it cannot be deleted until those sessions stop using it."
+            ])
     }
 
     @Test func aTargetENIThatIsAForeignSourceIsAProblem() {

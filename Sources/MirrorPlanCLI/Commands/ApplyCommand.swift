@@ -50,14 +50,20 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func applySaved(_ document: PlanDocument) async throws {
         guard let planID = document.planId, let desired = document.desired else {
-            throw CommandFailure.report(CommandFailure(
-                "\(file) is a plan without its desired state (planId/desired); save plans with `mirrorplan plan FILE --out \(file)`"))
+            throw CommandFailure.report(
+                CommandFailure(
+                    "\(file) is a plan without its desired state (planId/desired); save plans with `mirrorplan plan FILE --out \(file)`"
+                ))
         }
         let reconciler = try connection.reconciler(stack: document.stack, manifestRegion: document.region)
         let prepared: StackReconciler.Prepared
-        do { prepared = try await reconciler.plan(records: desired.map(\.record)) } catch { throw CommandFailure.report(error) }
+        do { prepared = try await reconciler.plan(records: desired.map(\.record)) } catch {
+            throw CommandFailure.report(error)
+        }
         guard prepared.plan.observedFingerprint == document.observedFingerprint else {
-            throw CommandFailure.report(ApplyError.stalePlan(expected: document.observedFingerprint, observed: prepared.plan.observedFingerprint))
+            throw CommandFailure.report(
+                ApplyError.stalePlan(
+                    expected: document.observedFingerprint, observed: prepared.plan.observedFingerprint))
         }
         try await ApplyRun(
             reconciler: reconciler, prepared: prepared, identity: PlanIdentity(id: planID), connection: connection,

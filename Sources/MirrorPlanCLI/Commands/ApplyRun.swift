@@ -31,25 +31,33 @@ struct ApplyRun {
         }
         if let confirmation {
             guard isatty(STDIN_FILENO) == 1 else {
-                throw CommandFailure.report(CommandFailure(
-                    "stdin is not a terminal, so apply cannot ask for confirmation; review the plan and pass --auto-approve "
-                        + "(or apply a saved plan: `mirrorplan plan FILE --out PLANFILE`, then `mirrorplan apply PLANFILE`)"))
+                throw CommandFailure.report(
+                    CommandFailure(
+                        "stdin is not a terminal, so apply cannot ask for confirmation; review the plan and pass --auto-approve "
+                            + "(or apply a saved plan: `mirrorplan plan FILE --out PLANFILE`, then `mirrorplan apply PLANFILE`)"
+                    ))
             }
-            FileHandle.standardError.write(Data("\n\(confirmation)\n  Only 'yes' will be accepted.\n\n  Enter a value: ".utf8))
+            FileHandle.standardError.write(
+                Data("\n\(confirmation)\n  Only 'yes' will be accepted.\n\n  Enter a value: ".utf8))
             guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
                 throw CommandFailure.report(CommandFailure("cancelled: nothing was changed"))
             }
         }
-        let graph = OperationGraph.build(plan: plan, desired: prepared.desired, live: prepared.observed.live,
-                                         foreign: prepared.observed.foreignSessions)
+        let graph = OperationGraph.build(
+            plan: plan, desired: prepared.desired, live: prepared.observed.live,
+            foreign: prepared.observed.foreignSessions)
         let printer = ApplyProgressPrinter(
-            total: graph.operations.count, terminal: isatty(STDERR_FILENO) == 1, colour: connection.colour(for: STDERR_FILENO))
+            total: graph.operations.count, terminal: isatty(STDERR_FILENO) == 1,
+            colour: connection.colour(for: STDERR_FILENO))
         do {
             let report = try await reconciler.apply(prepared, identity: identity, progress: printer.record)
-            if format == .json { try printJSON(report: report) } else {
+            if format == .json {
+                try printJSON(report: report)
+            } else {
                 let summary = plan.summary
-                print("\nApply complete! Resources: \(summary.create) added, \(summary.update) changed, "
-                      + "\(summary.replace) replaced, \(summary.delete) destroyed.")
+                print(
+                    "\nApply complete! Resources: \(summary.create) added, \(summary.update) changed, "
+                        + "\(summary.replace) replaced, \(summary.delete) destroyed.")
             }
         } catch let incomplete as ApplyIncomplete {
             if format == .json { try printJSON(report: incomplete.report) }
@@ -76,13 +84,18 @@ struct ApplyRun {
         }
         let steps = report.entries.map { entry -> Step in
             switch entry.outcome {
-            case .done(let id): Step(operation: "\(entry.operation)", outcome: "done", createdId: id, seconds: entry.seconds)
-            case .failed(let message): Step(operation: "\(entry.operation)", outcome: "failed", error: message, seconds: entry.seconds)
-            case .skipped(let reason): Step(operation: "\(entry.operation)", outcome: "skipped", error: reason, seconds: 0)
+            case .done(let id):
+                Step(operation: "\(entry.operation)", outcome: "done", createdId: id, seconds: entry.seconds)
+            case .failed(let message):
+                Step(operation: "\(entry.operation)", outcome: "failed", error: message, seconds: entry.seconds)
+            case .skipped(let reason):
+                Step(operation: "\(entry.operation)", outcome: "skipped", error: reason, seconds: 0)
             }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(Output(plan: PlanDocument(prepared.plan), steps: steps)), as: UTF8.self))
+        print(
+            String(decoding: try encoder.encode(Output(plan: PlanDocument(prepared.plan), steps: steps)), as: UTF8.self)
+        )
     }
 }

@@ -21,9 +21,11 @@ enum ManifestInput {
         }
         if !diagnostics.isEmpty {
             let errors = diagnostics.count { $0.severity == .error }
-            let text = DiagnosticTextRenderer(colour: colour).render(diagnostics, sources: sources)
-                + DiagnosticTextRenderer.summary(errors: errors, warnings: diagnostics.count - errors,
-                                                 filesWithDiagnostics: 1, files: 1) + "\n"
+            let text =
+                DiagnosticTextRenderer(colour: colour).render(diagnostics, sources: sources)
+                + DiagnosticTextRenderer.summary(
+                    errors: errors, warnings: diagnostics.count - errors,
+                    filesWithDiagnostics: 1, files: 1) + "\n"
             FileHandle.standardError.write(Data(text.utf8))
         }
         guard let state else { throw ExitCode.failure }

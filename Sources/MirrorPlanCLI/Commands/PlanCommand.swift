@@ -31,21 +31,27 @@ struct PlanCommand: AsyncParsableCommand {
         let desired = try ManifestInput.load(file, colour: connection.colour(for: STDERR_FILENO))
         let prepared: StackReconciler.Prepared
         do {
-            prepared = try await connection.reconciler(stack: desired.stack, manifestRegion: desired.region).plan(desired)
+            prepared = try await connection.reconciler(stack: desired.stack, manifestRegion: desired.region).plan(
+                desired)
         } catch {
             throw CommandFailure.report(error)
         }
         let identity = PlanIdentity(plan: prepared.plan, desired: prepared.desired, nonce: UUID().uuidString)
         let document = PlanDocument(prepared.plan, identity: identity, desired: prepared.desired)
         switch format {
-        case .text: print(PlanTextRenderer(color: connection.colour(for: STDOUT_FILENO)).render(prepared.plan), terminator: "")
+        case .text:
+            print(PlanTextRenderer(color: connection.colour(for: STDOUT_FILENO)).render(prepared.plan), terminator: "")
         case .json: print(String(decoding: try document.encoded(), as: UTF8.self))
         }
         if let out {
             do { try document.encoded().write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-                throw CommandFailure.report(CommandFailure("cannot write the plan to \(out): \(error.localizedDescription)"))
+                throw CommandFailure.report(
+                    CommandFailure("cannot write the plan to \(out): \(error.localizedDescription)"))
             }
-            if format == .text { FileHandle.standardError.write(Data("Saved the plan to \(out); apply it with `mirrorplan apply \(out)`.\n".utf8)) }
+            if format == .text {
+                FileHandle.standardError.write(
+                    Data("Saved the plan to \(out); apply it with `mirrorplan apply \(out)`.\n".utf8))
+            }
         }
         if !prepared.plan.problems.isEmpty { throw ExitCode.failure }
         if detailedExitcode && !prepared.plan.isEmpty { throw ExitCode(2) }

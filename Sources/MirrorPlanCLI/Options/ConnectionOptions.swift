@@ -20,7 +20,8 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Never colour the output (NO_COLOR does the same).")
     var noColor = false
 
-    @Option(help: "Seconds to wait for each EC2 answer before the request counts as failed and is retried (default 60).")
+    @Option(
+        help: "Seconds to wait for each EC2 answer before the request counts as failed and is retried (default 60).")
     var readTimeout: Double?
 
     func validate() throws {
@@ -30,7 +31,9 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     /// The lab's fixed identity: it accepts any credentials, and these never leave the process.
-    static let labEnvironment = ["AWS_ACCESS_KEY_ID": "AKIDMIRRORPLANLAB", "AWS_SECRET_ACCESS_KEY": "mirrorplan-lab-secret"]
+    static let labEnvironment = [
+        "AWS_ACCESS_KEY_ID": "AKIDMIRRORPLANLAB", "AWS_SECRET_ACCESS_KEY": "mirrorplan-lab-secret",
+    ]
 
     var labDirectory: String? {
         if let lab { return lab }
@@ -60,7 +63,8 @@ struct ConnectionOptions: ParsableArguments {
         do {
             return try EC2Client.configured(
                 overrides: overrides, environment: environment, transport: transport,
-                logger: aws.debug ? HTTPExchangeLogger.standardError : nil).client
+                logger: aws.debug ? HTTPExchangeLogger.standardError : nil
+            ).client
         } catch {
             throw CommandFailure("\(error)")
         }

@@ -21,11 +21,12 @@ final class ApplyProgressPrinter: Sendable {
             value += 1
             return value
         }
-        let code: String = switch entry.outcome {
-        case .done: "32"
-        case .failed: "31"
-        case .skipped: "33"
-        }
+        let code: String =
+            switch entry.outcome {
+            case .done: "32"
+            case .failed: "31"
+            case .skipped: "33"
+            }
         var line = entry.line
         if colour { line = "\u{1B}[\(code)m\(line)\u{1B}[0m" }
         if terminal { line = "[\(count)/\(total)] " + line }

@@ -4,10 +4,11 @@ import Foundation
 /// Runs an operation graph: every step whose dependencies are done starts, at most `concurrency` at a time;
 /// a failed step's dependents (transitively) are skipped, everything independent still runs.
 ///
-/// EC2 throttles each API action in its own token bucket, so ready steps are started in turns across resource
-/// kinds (rules, targets and sessions drain their buckets side by side instead of one after another), and a
-/// step still throttled after the client's retries waits and runs again (EC2 did not execute a throttled
-/// request, and creates carry their ClientToken) instead of failing the apply.
+/// EC2 throttles each API action in its own token bucket, so ready steps start in turns across resource kinds,
+/// at most a quarter of `concurrency` per kind (rules, targets and sessions drain their buckets side by side
+/// instead of one after another, none asking for much more than its bucket gives), and a step still throttled
+/// after the client's own retries waits and runs again (EC2 did not execute a throttled request, and a create
+/// repeats its ClientToken) instead of failing the apply.
 public struct Applier: Sendable {
     public var client: EC2Client
     public var stack: String
@@ -15,13 +16,15 @@ public struct Applier: Sendable {
     public var concurrency: Int
     /// Monotonic seconds, injected for the durations in the report.
     public var clock: @Sendable () -> Double
-    /// How often a step that is still throttled after the client's own retries is tried again, and the wait.
+    /// How often a step still throttled after the client's own retries runs again, waiting through `sleeper`.
     public var throttledRetries: Int
     public var sleeper: any Sleeper
 
-    public init(client: EC2Client, stack: String, identity: PlanIdentity, concurrency: Int = 8,
-                clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
-                throttledRetries: Int = 8, sleeper: any Sleeper = TaskSleeper()) {
+    public init(
+        client: EC2Client, stack: String, identity: PlanIdentity, concurrency: Int = 8,
+        clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
+        throttledRetries: Int = 8, sleeper: any Sleeper = TaskSleeper()
+    ) {
         self.client = client
         self.stack = stack
         self.identity = identity
@@ -31,10 +34,33 @@ public struct Applier: Sendable {
         self.sleeper = sleeper
     }
 
-    /// Seconds to wait before trying a throttled step again for the `attempt`-th time: 0.5, 1, 2, 4, 4… with
-    /// jitter, so the waiting steps do not all return at once.
+    /// Seconds before a throttled step's `attempt`-th rerun: 0.5, 1, 2, 4, 4… halved to doubled by jitter, so
+    /// the waiting steps do not all come back at once.
     static func throttleDelay(attempt: Int, random: Double) -> Double {
         min(0.5 * Double(1 << min(attempt - 1, 3)), 4) * (0.5 + random / 2)
+    }
+
+    /// Runs one step, rerunning it while EC2 throttles it (up to `throttledRetries` times).
+    func execute(_ operation: Operation, ids: [ResourceAddress: String], executor: OperationExecutor) async
+        -> ApplyReport.Entry
+    {
+        let start = clock()
+        var attempt = 0
+        while true {
+            do {
+                let created = try await executor.run(operation, ids: ids)
+                return .init(operation: operation, outcome: .done(createdID: created), seconds: clock() - start)
+            } catch  where RetryClassifier.classify(error) == .throttling && attempt < throttledRetries {
+                attempt += 1
+                do {
+                    try await sleeper.sleep(seconds: Self.throttleDelay(attempt: attempt, random: .random(in: 0..<1)))
+                } catch {
+                    return .init(operation: operation, outcome: .failed("\(error)"), seconds: clock() - start)
+                }
+            } catch {
+                return .init(operation: operation, outcome: .failed("\(error)"), seconds: clock() - start)
+            }
+        }
     }
 
     /// `liveIDs`: the ids of live resources by address (replaced ones are overridden as their creates finish).
@@ -48,13 +74,13 @@ public struct Applier: Sendable {
         let operations = graph.operations
         var waiting = Dictionary(uniqueKeysWithValues: operations.map { ($0.id, $0.dependencies) })
         var dependents: [Int: [Int]] = [:]
-        for operation in operations { for dependency in operation.dependencies { dependents[dependency, default: []].append(operation.id) } }
+        for operation in operations {
+            for dependency in operation.dependencies { dependents[dependency, default: []].append(operation.id) }
+        }
         var ids = liveIDs
         var entries: [ApplyReport.Entry] = []
         var ready = operations.filter { $0.dependencies.isEmpty }.map(\.id).sorted(by: >)
         var finished: Set<Int> = []
-        let clock = self.clock, sleeper = self.sleeper, throttledRetries = self.throttledRetries
-        // Start ready steps in turns across kinds (EC2's buckets are per action; see the type's comment).
         var turn = 0
         var runningByKind: [ResourceKind: Int] = [:]
         let perKind = max(1, (concurrency + 3) / 4)
@@ -85,25 +111,10 @@ public struct Applier: Sendable {
             func launch() {
                 while running < concurrency, let next = nextReady() {
                     running += 1
-                    let operation = operations[next], known = ids
+                    let operation = operations[next]
+                    let known = ids
                     runningByKind[operation.address.kind, default: 0] += 1
-                    group.addTask {
-                        let start = clock()
-                        var attempt = 0
-                        while true {
-                            do {
-                                let created = try await executor.run(operation, ids: known)
-                                return .init(operation: operation, outcome: .done(createdID: created), seconds: clock() - start)
-                            } catch where RetryClassifier.classify(error) == .throttling && attempt < throttledRetries {
-                                attempt += 1
-                                do { try await sleeper.sleep(seconds: Self.throttleDelay(attempt: attempt, random: Double.random(in: 0..<1))) } catch {
-                                    return .init(operation: operation, outcome: .failed("\(error)"), seconds: clock() - start)
-                                }
-                            } catch {
-                                return .init(operation: operation, outcome: .failed("\(error)"), seconds: clock() - start)
-                            }
-                        }
-                    }
+                    group.addTask { await execute(operation, ids: known, executor: executor) }
                 }
             }
             launch()
@@ -119,11 +130,15 @@ public struct Applier: Sendable {
                     if let created { ids[entry.operation.address] = created }
                     for dependent in dependents[id] ?? [] {
                         waiting[dependent]?.remove(id)
-                        if waiting[dependent]?.isEmpty == true, !finished.contains(dependent) { ready.append(dependent) }
+                        if waiting[dependent]?.isEmpty == true, !finished.contains(dependent) {
+                            ready.append(dependent)
+                        }
                     }
                     ready.sort(by: >)
                 case .failed, .skipped:
-                    for dependent in dependents[id] ?? [] { skip(dependent, because: "needs \(entry.operation), which failed") }
+                    for dependent in dependents[id] ?? [] {
+                        skip(dependent, because: "needs \(entry.operation), which failed")
+                    }
                 }
                 launch()
             }

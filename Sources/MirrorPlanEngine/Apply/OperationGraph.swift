@@ -8,8 +8,10 @@ public struct OperationGraph: Hashable, Sendable {
 
     public init(operations: [Operation]) { self.operations = operations }
 
-    public static func build(plan: Plan, desired: [ResourceRecord], live: [ResourceRecord],
-                             foreign: [ForeignSession] = []) -> OperationGraph {
+    public static func build(
+        plan: Plan, desired: [ResourceRecord], live: [ResourceRecord],
+        foreign: [ForeignSession] = []
+    ) -> OperationGraph {
         var builder = OperationGraphBuilder(plan: plan, desired: desired, live: live, foreign: foreign)
         builder.build()
         return OperationGraph(operations: builder.operations)
@@ -21,7 +23,8 @@ public struct OperationGraph: Hashable, Sendable {
 
     /// True when `before` must finish before `after` may start (directly or through other steps).
     public func precedes(_ before: Int, _ after: Int) -> Bool {
-        var stack = Array(operations[after].dependencies), seen: Set<Int> = []
+        var stack = Array(operations[after].dependencies)
+        var seen: Set<Int> = []
         while let next = stack.popLast() {
             if next == before { return true }
             if seen.insert(next).inserted { stack += operations[next].dependencies }
@@ -33,14 +36,19 @@ public struct OperationGraph: Hashable, Sendable {
     public func topologicalOrder() -> [Operation]? {
         var remaining = Dictionary(uniqueKeysWithValues: operations.map { ($0.id, $0.dependencies.count) })
         var dependents: [Int: [Int]] = [:]
-        for operation in operations { for dependency in operation.dependencies { dependents[dependency, default: []].append(operation.id) } }
+        for operation in operations {
+            for dependency in operation.dependencies { dependents[dependency, default: []].append(operation.id) }
+        }
         var ready = operations.filter { $0.dependencies.isEmpty }.map(\.id).sorted(by: >)
         var order: [Operation] = []
         while let next = ready.popLast() {
             order.append(operations[next])
             for dependent in dependents[next] ?? [] {
                 remaining[dependent, default: 0] -= 1
-                if remaining[dependent] == 0 { ready.append(dependent); ready.sort(by: >) }
+                if remaining[dependent] == 0 {
+                    ready.append(dependent)
+                    ready.sort(by: >)
+                }
             }
         }
         return order.count == operations.count ? order : nil

@@ -56,10 +56,35 @@ extension OperationGraphBuilder {
     /// The steps that free `number` on `eni` for `address`: deleting or moving the session holding it.
     func vacating(number: String?, on eni: String?, for address: ResourceAddress) -> [Int] {
         guard let number, let eni else { return [] }
-        return liveSessions(on: eni).filter { $0.address != address && $0.attributes["sessionNumber"] == number }.flatMap { holder in
-            let parked = steps { $0.address == holder.address && { if case .renumberSession = $0.step { true } else { false } }($0) }
-            if !parked.isEmpty { return parked }
-            return steps { $0.address == holder.address && ($0.step == .delete(id: holder.id ?? "") || isSessionNumberChange($0)) }
+        return liveSessions(on: eni).filter { $0.address != address && $0.attributes["sessionNumber"] == number }
+            .flatMap { holder in
+                let parked = steps {
+                    $0.address == holder.address && { if case .renumberSession = $0.step { true } else { false } }($0)
+                }
+                if !parked.isEmpty { return parked }
+                return steps {
+                    $0.address == holder.address
+                        && ($0.step == .delete(id: holder.id ?? "") || isSessionNumberChange($0))
+                }
+            }
+    }
+
+    /// VNIs are unique in an account (the lab's strict reading, reference E.3): a session asking for a VNI
+    /// another session of the stack holds waits until that one is deleted or given another VNI.
+    func freeing(vni: String?, for address: ResourceAddress) -> [Int] {
+        guard let vni else { return [] }
+        return live.values.filter {
+            $0.address.kind == .session && $0.address != address && $0.attributes["virtualNetworkId"] == vni
+        }
+        .flatMap { holder in
+            steps { operation in
+                guard operation.address == holder.address else { return false }
+                switch operation.step {
+                case .delete: return true
+                case .modifySession(_, _, let fields): return fields.contains("virtualNetworkId")
+                default: return false
+                }
+            }
         }
     }
 
@@ -80,8 +105,9 @@ extension OperationGraphBuilder {
             guard swaps else { continue }
             var used = Set(liveSessions(on: eni).compactMap { $0.attributes["sessionNumber"].flatMap(Int.init) })
             used.formUnion(foreign.filter { $0.sourceNetworkInterfaceId == eni }.map(\.sessionNumber))
-            used.formUnion(desired.values.filter { $0.address.kind == .session && $0.attributes["networkInterfaceId"] == eni }
-                .compactMap { $0.attributes["sessionNumber"].flatMap(Int.init) })
+            used.formUnion(
+                desired.values.filter { $0.address.kind == .session && $0.attributes["networkInterfaceId"] == eni }
+                    .compactMap { $0.attributes["sessionNumber"].flatMap(Int.init) })
             var candidate = 32766
             for move in moving.sorted(by: { $0.address < $1.address }) {
                 guard let id = live[move.address]?.id else { continue }
@@ -94,9 +120,11 @@ extension OperationGraphBuilder {
 
     mutating func addDependencies() {
         addSessionSwaps()
-        let leavingTarget = sessionsLeaving(.target), leavingFilter = sessionsLeaving(.filter)
-        let goneFilters = Set(plan.changes.filter { $0.address.kind == .filter && $0.action != .update && $0.action != .create }
-            .map(\.address.name))
+        let leavingTarget = sessionsLeaving(.target)
+        let leavingFilter = sessionsLeaving(.filter)
+        let goneFilters = Set(
+            plan.changes.filter { $0.address.kind == .filter && $0.action != .update && $0.action != .create }
+                .map(\.address.name))
         var edges: [Int: Set<Int>] = [:]
         for operation in operations {
             var waits: [Int] = []
@@ -105,12 +133,17 @@ extension OperationGraphBuilder {
             case (.rule, .create):
                 let filter = address.ruleFilterName ?? ""
                 waits += create(.init(.filter, filter)).map { [$0] } ?? []
-                if let liveFilter = live[.init(.filter, filter)], !goneFilters.contains(filter) {
-                    _ = liveFilter
+                // Only a kept filter can overflow: a new or replacing one starts empty.
+                if live[.init(.filter, filter)] != nil, !goneFilters.contains(filter) {
                     let liveRules = live.keys.filter { $0.ruleFilterName == filter }.count
-                    let creates = steps { $0.address.ruleFilterName == filter && { if case .create = $0.step { true } else { false } }($0) }
+                    let creates = steps {
+                        $0.address.ruleFilterName == filter && { if case .create = $0.step { true } else { false } }($0)
+                    }
                     if liveRules + creates.count > Self.rulesPerFilter {
-                        waits += steps { $0.address.ruleFilterName == filter && { if case .delete = $0.step { true } else { false } }($0) }
+                        waits += steps {
+                            $0.address.ruleFilterName == filter
+                                && { if case .delete = $0.step { true } else { false } }($0)
+                        }
                     }
                 }
             case (.filter, .setNetworkServices):
@@ -120,30 +153,46 @@ extension OperationGraphBuilder {
                     waits += liveSessions(on: eni).compactMap { delete($0.address) }
                 }
             case (.session, .create(let record)):
-                waits += readiness(.target, record.attributes["target"]) + readiness(.filter, record.attributes["filter"])
+                waits +=
+                    readiness(.target, record.attributes["target"]) + readiness(.filter, record.attributes["filter"])
                 waits += delete(address).map { [$0] } ?? []
                 let eni = record.attributes["networkInterfaceId"] ?? ""
                 let creates = operations.filter {
-                    if $0.address.kind == .session, case .create(let other) = $0.step { other.attributes["networkInterfaceId"] == eni } else { false }
+                    if $0.address.kind == .session, case .create(let other) = $0.step {
+                        other.attributes["networkInterfaceId"] == eni
+                    } else {
+                        false
+                    }
                 }
                 let present = liveSessions(on: eni).count + foreign.filter { $0.sourceNetworkInterfaceId == eni }.count
                 if present + creates.count > Self.sessionsPerSource {
                     waits += liveSessions(on: eni).compactMap { delete($0.address) }
                 }
                 waits += vacating(number: record.attributes["sessionNumber"], on: eni, for: address)
+                waits += freeing(vni: record.attributes["virtualNetworkId"], for: address)
                 waits += live.values.filter { $0.address.kind == .target && $0.attributes["networkInterfaceId"] == eni }
                     .compactMap { delete($0.address) }
             case (.session, .modifySession(_, let record, let fields)):
                 if fields.contains("target") { waits += readiness(.target, record.attributes["target"]) }
                 if fields.contains("filter") { waits += readiness(.filter, record.attributes["filter"]) }
+                if fields.contains("virtualNetworkId") {
+                    waits += freeing(vni: record.attributes["virtualNetworkId"], for: address)
+                }
                 if fields.contains("sessionNumber") {
-                    waits += vacating(number: record.attributes["sessionNumber"], on: live[address]?.attributes["networkInterfaceId"], for: address)
-                    waits += steps { $0.address == address && { if case .renumberSession = $0.step { true } else { false } }($0) }
+                    waits += vacating(
+                        number: record.attributes["sessionNumber"], on: live[address]?.attributes["networkInterfaceId"],
+                        for: address)
+                    waits += steps {
+                        $0.address == address && { if case .renumberSession = $0.step { true } else { false } }($0)
+                    }
                 }
             case (.rule, .delete):
                 if let filter = address.ruleFilterName, goneFilters.contains(filter) { waits += leavingFilter(filter) }
             case (.filter, .delete):
-                waits += steps { $0.address.ruleFilterName == address.name && { if case .delete = $0.step { true } else { false } }($0) }
+                waits += steps {
+                    $0.address.ruleFilterName == address.name
+                        && { if case .delete = $0.step { true } else { false } }($0)
+                }
                 waits += leavingFilter(address.name)
             case (.target, .delete):
                 waits += leavingTarget(address.name)

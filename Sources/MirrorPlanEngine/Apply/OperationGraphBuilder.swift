@@ -48,8 +48,12 @@ struct OperationGraphBuilder {
             switch address.kind {
             case .filter:
                 if let services = change.changes.first(where: { $0.field == "networkServices" }) {
-                    let before = Set(Self.services(services.before)), after = Set(Self.services(services.after))
-                    add(address, .setNetworkServices(add: after.subtracting(before).sorted(), remove: before.subtracting(after).sorted()))
+                    let before = Set(Self.services(services.before))
+                    let after = Set(Self.services(services.after))
+                    add(
+                        address,
+                        .setNetworkServices(
+                            add: after.subtracting(before).sorted(), remove: before.subtracting(after).sorted()))
                 }
             case .rule:
                 let changes = change.changes.filter { !$0.field.hasPrefix("tags.") }
@@ -73,7 +77,8 @@ struct OperationGraphBuilder {
     }
 
     mutating func addRetag(_ change: PlannedChange, id: String) {
-        var set: [String: String] = [:], remove: [String] = []
+        var set: [String: String] = [:]
+        var remove: [String] = []
         for attribute in change.changes where attribute.field.hasPrefix("tags.") {
             let key = String(attribute.field.dropFirst("tags.".count))
             if let value = attribute.after { set[key] = value } else { remove.append(key) }

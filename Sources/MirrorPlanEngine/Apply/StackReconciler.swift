@@ -20,8 +20,10 @@ public struct StackReconciler: Sendable {
     public var sleeper: any Sleeper
     public var concurrency: Int
 
-    public init(client: EC2Client, stack: String, sleeper: any Sleeper = TaskSleeper(), convergenceAttempts: Int = 5,
-                retryDelay: Double = 1, concurrency: Int = 12) {
+    public init(
+        client: EC2Client, stack: String, sleeper: any Sleeper = TaskSleeper(), convergenceAttempts: Int = 5,
+        retryDelay: Double = 1, concurrency: Int = 12
+    ) {
         self.client = client
         self.stack = stack
         self.sleeper = sleeper
@@ -45,20 +47,25 @@ public struct StackReconciler: Sendable {
     }
 
     func prepared(_ records: [ResourceRecord], _ observed: ObservedState) -> Prepared {
-        let plan = Planner.plan(PlanInput(
-            stack: stack, region: client.region, desired: records, live: observed.live, foreignSessions: observed.foreignSessions))
+        let plan = Planner.plan(
+            PlanInput(
+                stack: stack, region: client.region, desired: records, live: observed.live,
+                foreignSessions: observed.foreignSessions))
         return Prepared(desired: records, observed: observed, plan: plan)
     }
 
     /// Applies a prepared plan, then checks convergence. Throws `ApplyError.incomplete` (with the report) or
     /// `.notConverged`; returns the report on success.
     public func apply(
-        _ prepared: Prepared, identity: PlanIdentity, progress: @escaping @Sendable (ApplyReport.Entry) -> Void = { _ in }
+        _ prepared: Prepared, identity: PlanIdentity,
+        progress: @escaping @Sendable (ApplyReport.Entry) -> Void = { _ in }
     ) async throws -> ApplyReport {
         guard prepared.plan.problems.isEmpty else { throw ApplyError.planHasProblems(prepared.plan.problems) }
         let graph = OperationGraph.build(
-            plan: prepared.plan, desired: prepared.desired, live: prepared.observed.live, foreign: prepared.observed.foreignSessions)
-        let applier = Applier(client: client, stack: stack, identity: identity, concurrency: concurrency, sleeper: sleeper)
+            plan: prepared.plan, desired: prepared.desired, live: prepared.observed.live,
+            foreign: prepared.observed.foreignSessions)
+        let applier = Applier(
+            client: client, stack: stack, identity: identity, concurrency: concurrency, sleeper: sleeper)
         let report = try await applier.run(graph, liveIDs: prepared.observed.ids, progress: progress)
         guard report.succeeded else {
             throw ApplyIncomplete(report: report)

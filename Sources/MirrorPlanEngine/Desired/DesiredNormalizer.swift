@@ -19,7 +19,9 @@ public enum DesiredNormalizer {
     public static func records(
         _ desired: DesiredState, interfaces: [NetworkInterfaceReference: String]
     ) throws(DesiredNormalizationError) -> [ResourceRecord] {
-        func eni(_ reference: NetworkInterfaceReference, for address: ResourceAddress) throws(DesiredNormalizationError) -> String {
+        func eni(_ reference: NetworkInterfaceReference, for address: ResourceAddress) throws(DesiredNormalizationError)
+            -> String
+        {
             if case .eni(let id) = reference { return id }
             guard let id = interfaces[reference] else { throw .unresolved(reference, address) }
             return id
@@ -43,12 +45,16 @@ public enum DesiredNormalizer {
             var attributes: [String: String] = [:]
             attributes["description"] = nonEmpty(filter.description)
             attributes["networkServices"] = networkServices(filter.networkServices)
-            records.append(ResourceRecord(address: .init(.filter, filter.name), attributes: attributes, tags: userTags(filter.tags)))
+            records.append(
+                ResourceRecord(
+                    address: .init(.filter, filter.name), attributes: attributes, tags: userTags(filter.tags)))
             for rule in filter.rules {
                 // Rules have no tags of their own in the manifest: they carry the stack's.
-                records.append(ResourceRecord(
-                    address: .init(.rule, rule.logicalName(filter: filter.name)), attributes: Self.attributes(of: rule),
-                    tags: userTags(desired.tags)))
+                records.append(
+                    ResourceRecord(
+                        address: .init(.rule, rule.logicalName(filter: filter.name)),
+                        attributes: Self.attributes(of: rule),
+                        tags: userTags(desired.tags)))
             }
         }
         for session in desired.sessions {
@@ -59,7 +65,8 @@ public enum DesiredNormalizer {
             ]
             attributes["virtualNetworkId"] = session.vni.map(String.init)
             // AWS fills 8500 for an NLB target when the length is omitted (reference E.3).
-            attributes["packetLength"] = (session.packetLength ?? (nlbTargets.contains(session.target) ? 8500 : nil)).map(String.init)
+            attributes["packetLength"] = (session.packetLength ?? (nlbTargets.contains(session.target) ? 8500 : nil))
+                .map(String.init)
             attributes["description"] = nonEmpty(session.description)
             records.append(ResourceRecord(address: address, attributes: attributes, tags: userTags(session.tags)))
         }

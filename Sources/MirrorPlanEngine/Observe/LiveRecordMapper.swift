@@ -20,7 +20,8 @@ public struct LiveRecordMapper: Sendable {
     ) -> ObservedState {
         var names = NameAllocator()
         var live: [ResourceRecord] = []
-        var targetNames: [String: String] = [:], filterNames: [String: String] = [:]
+        var targetNames: [String: String] = [:]
+        var filterNames: [String: String] = [:]
 
         for target in targets.sorted(by: { $0.id < $1.id }) {
             guard let name = ownedName(target.tags) else { continue }
@@ -31,7 +32,10 @@ public struct LiveRecordMapper: Sendable {
             attributes["networkLoadBalancerArn"] = target.networkLoadBalancerARN
             attributes["gatewayLoadBalancerEndpointId"] = target.gatewayLoadBalancerEndpointID
             attributes["description"] = DesiredNormalizer.nonEmpty(target.description)
-            live.append(ResourceRecord(address: .init(.target, unique), id: target.id, attributes: attributes, tags: userTags(target.tags)))
+            live.append(
+                ResourceRecord(
+                    address: .init(.target, unique), id: target.id, attributes: attributes, tags: userTags(target.tags))
+            )
         }
         for filter in filters.sorted(by: { $0.id < $1.id }) {
             guard let name = ownedName(filter.tags) else { continue }
@@ -40,13 +44,18 @@ public struct LiveRecordMapper: Sendable {
             var attributes: [String: String] = [:]
             attributes["description"] = DesiredNormalizer.nonEmpty(filter.description)
             attributes["networkServices"] = DesiredNormalizer.networkServices(filter.networkServices)
-            live.append(ResourceRecord(address: .init(.filter, unique), id: filter.id, attributes: attributes, tags: userTags(filter.tags)))
+            live.append(
+                ResourceRecord(
+                    address: .init(.filter, unique), id: filter.id, attributes: attributes, tags: userTags(filter.tags))
+            )
             for (direction, rules) in [("ingress", filter.ingressRules), ("egress", filter.egressRules)] {
                 for rule in rules.sorted(by: { $0.id < $1.id }) {
-                    let ruleName = names.claim(.rule, "\(unique)/\(rule.trafficDirection ?? direction)/\(rule.ruleNumber ?? 0)", id: rule.id)
-                    live.append(ResourceRecord(
-                        address: .init(.rule, ruleName), id: rule.id, attributes: Self.attributes(of: rule),
-                        tags: userTags(rule.tags)))
+                    let ruleName = names.claim(
+                        .rule, "\(unique)/\(rule.trafficDirection ?? direction)/\(rule.ruleNumber ?? 0)", id: rule.id)
+                    live.append(
+                        ResourceRecord(
+                            address: .init(.rule, ruleName), id: rule.id, attributes: Self.attributes(of: rule),
+                            tags: userTags(rule.tags)))
                 }
             }
         }
@@ -54,12 +63,14 @@ public struct LiveRecordMapper: Sendable {
         for session in sessions.sorted(by: { $0.id < $1.id }) {
             let source = session.networkInterfaceID ?? ""
             guard let name = ownedName(session.tags) else {
-                let usesOurs = session.targetID.map { targetNames[$0] != nil } == true
+                let usesOurs =
+                    session.targetID.map { targetNames[$0] != nil } == true
                     || session.filterID.map { filterNames[$0] != nil } == true
                 if usesOurs || interestingInterfaces.contains(source) {
-                    foreign.append(ForeignSession(
-                        id: session.id, sourceNetworkInterfaceId: source, sessionNumber: session.sessionNumber ?? 0,
-                        targetId: session.targetID, filterId: session.filterID))
+                    foreign.append(
+                        ForeignSession(
+                            id: session.id, sourceNetworkInterfaceId: source, sessionNumber: session.sessionNumber ?? 0,
+                            targetId: session.targetID, filterId: session.filterID))
                 }
                 continue
             }
@@ -70,9 +81,10 @@ public struct LiveRecordMapper: Sendable {
             attributes["virtualNetworkId"] = session.virtualNetworkID.map(String.init)
             attributes["packetLength"] = session.packetLength.map(String.init)
             attributes["description"] = DesiredNormalizer.nonEmpty(session.description)
-            live.append(ResourceRecord(
-                address: .init(.session, names.claim(.session, name, id: session.id)), id: session.id,
-                attributes: attributes, tags: userTags(session.tags)))
+            live.append(
+                ResourceRecord(
+                    address: .init(.session, names.claim(.session, name, id: session.id)), id: session.id,
+                    attributes: attributes, tags: userTags(session.tags)))
         }
         return ObservedState(live: live, foreignSessions: foreign)
     }
@@ -83,7 +95,9 @@ public struct LiveRecordMapper: Sendable {
         if let proto = rule.protocolNumber, proto != 0 { attributes["protocol"] = String(proto) }
         attributes["sourceCidrBlock"] = rule.sourceCIDRBlock.map(canonicalCIDR)
         attributes["destinationCidrBlock"] = rule.destinationCIDRBlock.map(canonicalCIDR)
-        attributes["sourcePortRange"] = rule.sourcePortRange.flatMap { DesiredNormalizer.portRange(from: $0.fromPort, to: $0.toPort) }
+        attributes["sourcePortRange"] = rule.sourcePortRange.flatMap {
+            DesiredNormalizer.portRange(from: $0.fromPort, to: $0.toPort)
+        }
         attributes["destinationPortRange"] = rule.destinationPortRange.flatMap {
             DesiredNormalizer.portRange(from: $0.fromPort, to: $0.toPort)
         }
@@ -107,6 +121,8 @@ public struct LiveRecordMapper: Sendable {
     }
 
     func userTags(_ tags: [EC2Tag]) -> [String: String] {
-        Dictionary(tags.filter { ResourceRecord.isUserTag($0.key) }.map { ($0.key, $0.value ?? "") }, uniquingKeysWith: { first, _ in first })
+        Dictionary(
+            tags.filter { ResourceRecord.isUserTag($0.key) }.map { ($0.key, $0.value ?? "") },
+            uniquingKeysWith: { first, _ in first })
     }
 }

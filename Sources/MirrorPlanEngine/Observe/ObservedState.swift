@@ -10,6 +10,8 @@ public struct ObservedState: Hashable, Sendable {
 
     /// The AWS id of every live resource, by address.
     public var ids: [ResourceAddress: String] {
-        Dictionary(live.compactMap { record in record.id.map { (record.address, $0) } }, uniquingKeysWith: { first, _ in first })
+        Dictionary(
+            live.compactMap { record in record.id.map { (record.address, $0) } },
+            uniquingKeysWith: { first, _ in first })
     }
 }

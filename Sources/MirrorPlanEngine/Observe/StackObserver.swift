@@ -14,7 +14,8 @@ public struct StackObserver: Sendable {
 
     /// Resolves instance references to primary ENIs (`.eni` references map to themselves).
     public func resolve(_ references: [NetworkInterfaceReference]) async throws -> [NetworkInterfaceReference: String] {
-        var names: [String] = [], ids: [String] = []
+        var names: [String] = []
+        var ids: [String] = []
         for reference in references {
             switch reference {
             case .instanceName(let name): names.append(name)
@@ -59,6 +60,9 @@ public struct StackObserver: Sendable {
 
     /// The ENIs desired records use as sources or targets.
     public static func interfaces(of records: [ResourceRecord]) -> Set<String> {
-        Set(records.filter { $0.address.kind == .session || $0.address.kind == .target }.compactMap { $0.attributes["networkInterfaceId"] })
+        Set(
+            records.filter { $0.address.kind == .session || $0.address.kind == .target }.compactMap {
+                $0.attributes["networkInterfaceId"]
+            })
     }
 }

@@ -22,7 +22,9 @@ public struct Plan: Hashable, Sendable {
     /// Why the plan cannot be applied as is (quota or number conflicts with resources it does not own).
     public var problems: [String]
 
-    public init(stack: String, region: String, observedFingerprint: String, changes: [PlannedChange], problems: [String] = []) {
+    public init(
+        stack: String, region: String, observedFingerprint: String, changes: [PlannedChange], problems: [String] = []
+    ) {
         self.stack = stack
         self.region = region
         self.observedFingerprint = observedFingerprint

@@ -10,7 +10,8 @@ public struct ResourceRecord: Hashable, Sendable {
     /// User tags only: never the ownership tags (`mirrorplan:*`) nor AWS system tags (`aws:*`).
     public var tags: [String: String]
 
-    public init(address: ResourceAddress, id: String? = nil, attributes: [String: String], tags: [String: String] = [:]) {
+    public init(address: ResourceAddress, id: String? = nil, attributes: [String: String], tags: [String: String] = [:])
+    {
         self.address = address
         self.id = id
         self.attributes = attributes

@@ -23,19 +23,25 @@ public struct FieldPolicy: Hashable, Sendable {
         switch kind {
         case .target:
             // Targets have no Modify API at all.
-            [.init("networkInterfaceId", .replace), .init("networkLoadBalancerArn", .replace),
-             .init("gatewayLoadBalancerEndpointId", .replace), .init("description", .replace)]
+            [
+                .init("networkInterfaceId", .replace), .init("networkLoadBalancerArn", .replace),
+                .init("gatewayLoadBalancerEndpointId", .replace), .init("description", .replace),
+            ]
         case .filter:
             [.init("description", .replace), .init("networkServices", .inPlace)]
         case .rule:
             // Direction and number are part of the rule's address; its filter too (a rule cannot move).
-            [.init("ruleAction", .inPlace), .init("protocol", .inPlace), .init("sourceCidrBlock", .inPlace),
-             .init("destinationCidrBlock", .inPlace), .init("sourcePortRange", .inPlace),
-             .init("destinationPortRange", .inPlace), .init("description", .inPlace)]
+            [
+                .init("ruleAction", .inPlace), .init("protocol", .inPlace), .init("sourceCidrBlock", .inPlace),
+                .init("destinationCidrBlock", .inPlace), .init("sourcePortRange", .inPlace),
+                .init("destinationPortRange", .inPlace), .init("description", .inPlace),
+            ]
         case .session:
-            [.init("networkInterfaceId", .replace), .init("target", .inPlace), .init("filter", .inPlace),
-             .init("sessionNumber", .inPlace), .init("virtualNetworkId", .inPlaceComputedWhenUnset),
-             .init("packetLength", .inPlace), .init("description", .inPlace)]
+            [
+                .init("networkInterfaceId", .replace), .init("target", .inPlace), .init("filter", .inPlace),
+                .init("sessionNumber", .inPlace), .init("virtualNetworkId", .inPlaceComputedWhenUnset),
+                .init("packetLength", .inPlace), .init("description", .inPlace),
+            ]
         }
     }
 

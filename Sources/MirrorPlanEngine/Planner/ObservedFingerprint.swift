@@ -11,9 +11,15 @@ enum ObservedFingerprint {
         for record in live.sorted(by: { $0.address < $1.address }) {
             field(record.address.description)
             field(record.id ?? "")
-            for (key, value) in record.attributes.sorted(by: { $0.key < $1.key }) { field(key); field(value) }
+            for (key, value) in record.attributes.sorted(by: { $0.key < $1.key }) {
+                field(key)
+                field(value)
+            }
             text += "|"
-            for (key, value) in record.tags.sorted(by: { $0.key < $1.key }) { field(key); field(value) }
+            for (key, value) in record.tags.sorted(by: { $0.key < $1.key }) {
+                field(key)
+                field(value)
+            }
             text += "\n"
         }
         for session in foreign.sorted(by: { $0.id < $1.id }) {

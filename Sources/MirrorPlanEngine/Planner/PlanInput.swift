@@ -9,8 +9,10 @@ public struct PlanInput: Hashable, Sendable {
     /// Sessions that are not this stack's but share ENIs with it: they count against quotas and numbers.
     public var foreignSessions: [ForeignSession]
 
-    public init(stack: String, region: String, desired: [ResourceRecord], live: [ResourceRecord],
-                foreignSessions: [ForeignSession] = []) {
+    public init(
+        stack: String, region: String, desired: [ResourceRecord], live: [ResourceRecord],
+        foreignSessions: [ForeignSession] = []
+    ) {
         self.stack = stack
         self.region = region
         self.desired = desired
@@ -28,7 +30,10 @@ public struct ForeignSession: Hashable, Sendable, Codable {
     public var targetId: String?
     public var filterId: String?
 
-    public init(id: String, sourceNetworkInterfaceId: String, sessionNumber: Int, targetId: String? = nil, filterId: String? = nil) {
+    public init(
+        id: String, sourceNetworkInterfaceId: String, sessionNumber: Int, targetId: String? = nil,
+        filterId: String? = nil
+    ) {
         self.id = id
         self.sourceNetworkInterfaceId = sourceNetworkInterfaceId
         self.sessionNumber = sessionNumber

@@ -42,7 +42,9 @@ public struct PlanDocument: Hashable, Sendable, Codable {
             Action(
                 action: change.action, kind: change.address.kind, name: change.address.name, id: change.id,
                 changes: change.changes.map {
-                    Change(field: $0.field, before: $0.before, after: $0.after, forcesReplacement: $0.forcesReplacement ? true : nil)
+                    Change(
+                        field: $0.field, before: $0.before, after: $0.after,
+                        forcesReplacement: $0.forcesReplacement ? true : nil)
                 },
                 reason: change.explanation)
         }

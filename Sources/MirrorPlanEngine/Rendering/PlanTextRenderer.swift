@@ -17,7 +17,8 @@ public struct PlanTextRenderer: Sendable {
                 out += "\n" + block(change)
             }
             let summary = plan.summary
-            out += "\nPlan: \(summary.create) to add, \(summary.update) to change, \(summary.replace) to replace, "
+            out +=
+                "\nPlan: \(summary.create) to add, \(summary.update) to change, \(summary.replace) to replace, "
                 + "\(summary.delete) to destroy.\n"
         }
         if !plan.problems.isEmpty {
@@ -28,12 +29,13 @@ public struct PlanTextRenderer: Sendable {
     }
 
     func block(_ change: PlannedChange) -> String {
-        let tint: Tint = switch change.action {
-        case .create: .green
-        case .update: .yellow
-        case .replace: .magenta
-        case .delete: .red
-        }
+        let tint: Tint =
+            switch change.action {
+            case .create: .green
+            case .update: .yellow
+            case .replace: .magenta
+            case .delete: .red
+            }
         var head = paint(change.action.symbol, tint) + " \(change.address)"
         if let id = change.id { head += " (\(id))" }
         if let explanation = change.explanation { head += paint("  # \(explanation)", .dim) }
@@ -47,7 +49,9 @@ public struct PlanTextRenderer: Sendable {
             case .delete: line += show(attribute.before)
             case .update, .replace: line += "\(show(attribute.before)) -> \(show(attribute.after))"
             }
-            if attribute.forcesReplacement && change.action == .replace { line += paint("  # forces replacement", .magenta) }
+            if attribute.forcesReplacement && change.action == .replace {
+                line += paint("  # forces replacement", .magenta)
+            }
             lines.append(line)
         }
         return lines.joined(separator: "\n") + "\n"
@@ -60,7 +64,11 @@ public struct PlanTextRenderer: Sendable {
     }
 
     enum Tint: String {
-        case red = "31", green = "32", yellow = "33", magenta = "35", dim = "2"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case magenta = "35"
+        case dim = "2"
     }
 
     func paint(_ text: String, _ tint: Tint) -> String {
