@@ -10,3 +10,8 @@
 #include <netinet/ip_icmp.h>
 #include <arpa/inet.h>
 #include <poll.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+// setns(2) for network namespaces: glibc declares it only under _GNU_SOURCE, which Swift's Glibc module lacks.
+static inline int clinuxnet_enter_network_namespace(int fd) { return (int)syscall(SYS_setns, fd, 0x40000000); }

@@ -66,7 +66,9 @@ import Testing
         let http = try Self.run(["plan", Self.mirrorHTTP, "--detailed-exitcode", "--format", "json"], lab: lab)
         #expect(http.exitCode == 2)
         let document = try JSONSerialization.jsonObject(with: Data(http.stdout.utf8)) as? [String: Any]
-        #expect(document?["summary"] as? [String: Int] == ["create": 2, "update": 1, "replace": 0, "delete": 0])
+        #expect(document?["summary"] as? [String: Int] == ["create": 1, "update": 0, "replace": 0, "delete": 0])
+        let actions = document?["actions"] as? [[String: Any]]
+        #expect(actions?.first?["name"] as? String == "icmp/ingress/200")
 
         // Moving the target to another instance replaces the target; the session is repointed and keeps its id.
         let sessionID = try #require(

@@ -42,6 +42,12 @@ import Testing
         "usage errors exit 64 and say what to pass instead",
         arguments: [
             (["verify"] + pair, "pass --pcap FILE"),
+            (["verify", "m.yaml"], "orchestration on AWS through Systems Manager is not available"),
+            (["verify", "--lab", "/nonexistent"] + pair, "orchestrated verify (--lab) runs a manifest's checks"),
+            (
+                ["verify", "m.yaml", "--lab", "/nonexistent", "--ping", "10.0.1.20"],
+                "--ping applies to --pcap or --interface"
+            ),
             (["verify", "--pcap", "a", "--interface", "b"] + pair, "not both"),
             (["verify", "--pcap", "a", "--vni", "16777216"] + pair, "24 bits"),
             (["verify", "--pcap", "a", "--from", "198.18.1.1"], "--to IP is required"),
@@ -139,5 +145,53 @@ import Testing
             #expect(unknown.exitCode == 1)
             #expect(unknown.stderr.contains("its checks are: icmp-arrives, http-not-mirrored, any-vni, by-instance"))
         }
+    }
+
+    @Test("with --lab, instance endpoints resolve through the lab's EC2 API (its topology file's addresses)")
+    func instanceEndpointsThroughTheLab() throws {
+        let lab = FileManager.default.temporaryDirectory.appendingPathComponent("mp-verify-lab-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: lab, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: lab) }
+        let topology = """
+            vpc: 198.18.0.0/15
+            subnets:
+              lab: 198.18.1.0/24
+            instances:
+              - { name: Client, subnet: lab, ip: 198.18.1.1 }
+              - { name: Server, subnet: lab, ip: 198.18.1.2 }
+              - { name: Target, subnet: lab, ip: 198.18.1.3 }
+            """
+        try topology.write(to: lab.appendingPathComponent("topology.yaml"), atomically: true, encoding: .utf8)
+        try Self.withManifest { path in
+            let fixture = VerifyCommandTests.fixture("icmp-le-usec.pcap")
+            let result = try ProcessRunner.mirrorplan(
+                ["verify", path, "--check", "by-instance", "--pcap", fixture, "--lab", lab.path, "--format", "json"])
+            #expect(result.exitCode == 0, "\(result.stdout) \(result.stderr)")
+            #expect(result.stdout.contains(#""from": "198.18.1.1""#))
+            let missing = try ProcessRunner.mirrorplan(
+                ["verify", path, "--check", "by-instance", "--pcap", fixture, "--lab", lab.path + "-default"])
+            defer { try? FileManager.default.removeItem(atPath: lab.path + "-default") }
+            // The default lab's Client is 10.0.1.10: resolved, so the check runs and finds no such traffic.
+            #expect(missing.exitCode == 1)
+            #expect(missing.stdout.contains("10.0.1.10"), "\(missing.stdout) \(missing.stderr)")
+        }
+    }
+
+    @Test("orchestrated verify says what is missing: the data plane, then the session")
+    func orchestrationPrerequisites() throws {
+        let lab = FileManager.default.temporaryDirectory.appendingPathComponent("mp-verify-lab-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: lab) }
+        let manifest = ProcessRunner.packageRoot.appendingPathComponent("examples/lab/mirror.yaml").path
+        let noPlane = try ProcessRunner.mirrorplan(["verify", manifest, "--lab", lab.path])
+        #expect(noPlane.exitCode == 1)
+        #expect(noPlane.stderr.contains("has no data plane; start it with `mirrorplan lab up --lab \(lab.path)`"))
+        try FileManager.default.createDirectory(at: lab, withIntermediateDirectories: true)
+        try Data(#"{"prefix":"mpl-000000"}"#.utf8).write(to: lab.appendingPathComponent("dataplane.json"))
+        let noSession = try ProcessRunner.mirrorplan(["verify", manifest, "--lab", lab.path])
+        #expect(noSession.exitCode == 1)
+        #expect(
+            noSession.stderr.contains(
+                "session `server-icmp` is not in the lab in \(lab.path); create it with `mirrorplan apply"),
+            "\(noSession.stderr)")
     }
 }

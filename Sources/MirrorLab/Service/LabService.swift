@@ -95,7 +95,7 @@ public final class LabService: Sendable {
             // Written inside the lock, so concurrent requests cannot save their states out of order.
             if response.changedState, let persist {
                 do { try persist(inner.emulator.state) } catch {
-                    return .respond(Self.xml(LabError(code: "InternalError", message: "The lab could not save its state: \(error)", status: 500), requestId: "lab"))
+                    return .respond(Self.xml(LabError(code: "InternalError", message: "The lab could not save or apply the change: \(error)", status: 500), requestId: "lab"))
                 }
             }
             return .respond(HTTPResponse(status: response.status, headers: ["Content-Type": "text/xml;charset=UTF-8"],

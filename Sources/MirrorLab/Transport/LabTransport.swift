@@ -7,7 +7,13 @@ import Foundation
 public struct LabTransport: HTTPTransport {
     public var stateFile: StateFile
 
-    public init(stateFile: StateFile) { self.stateFile = stateFile }
+    /// The data plane to sync after each change; set when the lab directory has one (`lab up`).
+    public var dataPlane: DataPlane?
+
+    public init(stateFile: StateFile, dataPlane: DataPlane? = nil) {
+        self.stateFile = stateFile
+        self.dataPlane = dataPlane
+    }
 
     /// `--lab DIR`, with the topology read from `DIR/topology.yaml` when a fresh state is created there.
     public init(directory: URL, topology: Topology = .standard, seed: UInt64 = 0x6D69_7272_6F72) {
@@ -27,21 +33,37 @@ public struct LabTransport: HTTPTransport {
             let text = try String(contentsOf: topologyFile, encoding: .utf8)
             topology = try Topology(yaml: text, file: topologyFile.path)
         }
-        return LabTransport(directory: directory, topology: topology)
+        var transport = LabTransport(directory: directory, topology: topology)
+        if let record = DataPlaneRecord.load(from: directory) {
+            transport.dataPlane = DataPlane(names: DataPlaneNames(prefix: record.prefix))
+        }
+        return transport
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == "POST" || request.method == "GET" else {
-            return LabService.xml(LabError(code: "InvalidAction", message: "EC2 Query requests are POST /; got \(request.method).", status: 405),
-                                  requestId: "lab")
+            return LabService.xml(
+                LabError(
+                    code: "InvalidAction", message: "EC2 Query requests are POST /; got \(request.method).", status: 405
+                ),
+                requestId: "lab")
         }
-        let response = try stateFile.update { state in
+        let dataPlane = dataPlane
+        let (response, syncError) = try stateFile.update { state in
             var emulator = LabEmulator(state: state)
             let response = emulator.handle(body: request.body, urlQuery: request.url.query)
             state = emulator.state
-            return response
+            // Under the state lock, so concurrent invocations apply their changes to the kernel in order.
+            guard response.changedState, let dataPlane else { return (response, DataPlaneError?.none) }
+            do throws(DataPlaneError) {
+                try dataPlane.sync(state: state)
+                return (response, nil)
+            } catch { return (response, error) }
         }
-        return HTTPResponse(status: response.status, headers: ["Content-Type": "text/xml;charset=UTF-8"],
-                            body: Data(response.body.utf8))
+        // The change is saved either way; the next sync (or `lab up`) catches the kernel up.
+        if let syncError { throw LabTransportError.dataPlaneNotSynced(syncError) }
+        return HTTPResponse(
+            status: response.status, headers: ["Content-Type": "text/xml;charset=UTF-8"],
+            body: Data(response.body.utf8))
     }
 }

@@ -44,7 +44,11 @@ struct LabServeCommand: AsyncParsableCommand {
     @Option(help: "Seed for generated IDs, VNIs and injected faults.")
     var seed: UInt64 = 0x6D69_7272_6F72
 
+    @Option(help: "netns: each instance is a network namespace and sessions are kernel VXLAN with tc mirroring (root); none: API only.")
+    var dataplane: DataPlaneMode = .none
+
     enum ThrottleMode: String, ExpressibleByArgument, CaseIterable { case aws, off }
+    enum DataPlaneMode: String, ExpressibleByArgument, CaseIterable { case netns, none }
 
     func validate() throws {
         guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1, e.g. 0.05.") }
@@ -88,6 +92,25 @@ struct LabServeCommand: AsyncParsableCommand {
         let labState = try stateFile?.load() ?? initial()
         var persist: (@Sendable (LabState) throws -> Void)?
         if let file = stateFile { persist = { try file.store($0) } }
+        var plane: DataPlane?
+        if dataplane == .netns {
+            if let reason = DataPlane.unavailableReason() { throw CommandFailure(reason.description) }
+            // One served lab per state file; without one, per process.
+            let identity = state.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "serve:\(getpid())"
+            let dataPlane = DataPlane(names: DataPlaneNames(identity: identity))
+            do { try dataPlane.sync(state: labState) } catch {
+                try? dataPlane.down()
+                throw CommandFailure(error.description)
+            }
+            let store = persist
+            // Every successful change reaches the kernel before its answer goes out.
+            persist = { state in
+                try store?(state)
+                try dataPlane.sync(state: state)
+            }
+            plane = dataPlane
+            FileHandle.standardError.write(Data("mirrorplan lab: data plane up (namespaces \(dataPlane.names.prefix)-*)\n".utf8))
+        }
         let start = ContinuousClock.now
         let clock: @Sendable () -> Double = {
             let elapsed = ContinuousClock.now - start
@@ -96,7 +119,11 @@ struct LabServeCommand: AsyncParsableCommand {
         var options = LabService.Options(throttle: throttle == .aws, throttleScale: throttleScale, failRate: failRate, seed: seed)
         if let check = verifySignatures.flatMap({ SignatureCheck(argument: $0) }) { options.verifier = { check.check($0) } }
         let service = LabService(state: labState, options: options, clock: clock, persist: persist)
-        let server = try LabServer(service: service, port: port, latency: Self.parseLatency(latency) ?? .zero)
+        let server: LabServer
+        do { server = try LabServer(service: service, port: port, latency: Self.parseLatency(latency) ?? .zero) } catch {
+            try? plane?.down()
+            throw error
+        }
         server.start()
         FileHandle.standardOutput.write(Data("listening on \(server.url)\n".utf8))
         FileHandle.standardError.write(Data("mirrorplan lab: serving EC2 on \(server.url) (throttle \(throttle.rawValue), fail rate \(failRate), signatures \(verifySignatures == nil ? "not checked" : "checked")); Ctrl-C stops\n".utf8))
@@ -104,6 +131,11 @@ struct LabServeCommand: AsyncParsableCommand {
         server.stop()
         // Let in-flight answers finish (they take milliseconds), but never hang on a stuck client.
         for _ in 0..<200 where server.openConnectionCount > 0 { try? await Task.sleep(for: .milliseconds(10)) }
+        if let plane {
+            do { try plane.down() } catch {
+                FileHandle.standardError.write(Data("mirrorplan lab: removing the data plane failed: \(error)\n".utf8))
+            }
+        }
         FileHandle.standardError.write(Data("mirrorplan lab: stopped\n".utf8))
     }
 

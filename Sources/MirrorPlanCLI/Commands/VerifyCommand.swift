@@ -15,7 +15,10 @@ struct VerifyCommand: AsyncParsableCommand {
             manifest's `verify` entries (VNI from the session; --vni when the session leaves it to AWS, else any \
             VNI is accepted and reported), or, without a manifest, from flags: --from, --to, --traffic, --count, \
             --expect and --vni. --ping sends ICMP echo requests while capturing, for a host that is both the \
-            traffic source and the capture point. Exit status 0 only when every check passes.
+            traffic source and the capture point. With neither --pcap nor --interface and --lab [DIR], verify \
+            orchestrates each check on the lab's data plane (`mirrorplan lab up`, root): it reads the live session \
+            through the lab's EC2 API, captures in the target instance's namespace and sends the traffic from the \
+            `from` instance's namespace. Exit status 0 only when every check passes.
             """)
 
     @Argument(help: "A manifest whose `verify` checks to run.")
@@ -70,14 +73,29 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Never colour the output.")
     var noColor = false
 
+    @OptionGroup var labOptions: LabOptions
+
     enum OutputFormat: String, ExpressibleByArgument, Sendable { case text, json }
 
     func validate() throws {
         if pcap != nil, interface != nil { throw ValidationError("pass either --pcap or --interface, not both") }
         if pcap == nil, interface == nil {
-            throw ValidationError(
-                "pass --pcap FILE (a capture taken on the target) or --interface IF (capture live here); "
-                    + "orchestrated verification on the lab or through Systems Manager is not available yet")
+            guard labOptions.labDirectory != nil else {
+                throw ValidationError(
+                    "pass --pcap FILE (a capture taken on the target, e.g. `tcpdump -w FILE udp port 4789`) or "
+                        + "--interface IF (run verify on the target), or --lab [DIR] to orchestrate the checks on the "
+                        + "lab's data plane; orchestration on AWS through Systems Manager is not available")
+            }
+            guard manifest != nil else {
+                throw ValidationError("orchestrated verify (--lab) runs a manifest's checks: pass FILE")
+            }
+            for (flag, given) in [
+                ("--ping", ping != nil), ("--duration", duration != nil), ("--from", from != nil),
+                ("--to", to != nil), ("--write-inner", writeInner != nil),
+            ] where given {
+                throw ValidationError(
+                    "\(flag) applies to --pcap or --interface; orchestrated verify takes the check from the manifest")
+            }
         }
         if ping != nil, interface == nil {
             throw ValidationError("--ping needs --interface: it sends while capturing live")
@@ -90,9 +108,13 @@ struct VerifyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let checks = try resolveChecks()
         let report: VerificationReport
-        if let pcap {
+        if pcap == nil, interface == nil, let directory = labOptions.labDirectory, let manifest {
+            report = try await LabOrchestration(
+                directory: directory, manifest: manifest, only: check, vni: vni
+            ).run()
+        } else if let pcap {
+            let checks = try await resolveChecks()
             let progress = ProgressLine()
             do {
                 report = try CaptureVerification.verify(
@@ -104,7 +126,7 @@ struct VerifyCommand: AsyncParsableCommand {
             }
             progress.finish()
         } else if let interface {
-            report = try runLive(interface: interface, checks: checks)
+            report = try runLive(interface: interface, checks: try await resolveChecks())
         } else {
             throw ValidationError("pass --pcap FILE or --interface IF")
         }
@@ -114,7 +136,7 @@ struct VerifyCommand: AsyncParsableCommand {
         if !report.allPassed { throw ExitCode.failure }
     }
 
-    private func resolveChecks() throws -> [VerificationCheck] {
+    private func resolveChecks() async throws -> [VerificationCheck] {
         if let manifest {
             let from = try from.map { text throws in
                 guard let address = IPAddress(text) else {
@@ -126,8 +148,17 @@ struct VerifyCommand: AsyncParsableCommand {
                 guard let address = IPAddress(text) else { throw ValidationError("--to \(text) is not an IP address") }
                 return address
             }
+            var checks = ManifestChecks(path: manifest, only: check, vni: vni, from: from, to: to)
+            if let directory = labOptions.labDirectory {
+                // Instance endpoints and sessions without a VNI: resolved through the lab's EC2 API.
+                let resolution = try await LabOrchestration(
+                    directory: directory, manifest: manifest, only: check, vni: vni
+                ).resolve(checks)
+                checks.instances = resolution.addresses
+                checks.liveVNIs = resolution.liveVNIs
+            }
             do throws(ManifestChecks.Failure) {
-                return try ManifestChecks(path: manifest, only: check, vni: vni, from: from, to: to).load()
+                return try checks.load()
             } catch {
                 throw VerifyFailure(message: error.description)
             }

@@ -9,13 +9,7 @@ import MirrorPlanEngine
 struct ConnectionOptions: ParsableArguments {
     @OptionGroup var aws: AWSOptions
 
-    @Option(
-        name: .customLong("lab"), defaultAsFlag: LabTransport.defaultDirectory,
-        help: ArgumentHelp(
-            "Use the embedded EC2 emulator, its state in DIR (default .mirrorplan/lab); MIRRORPLAN_LAB=DIR does the "
-                + "same. Without DIR, put --lab after the manifest.",
-            valueName: "DIR"))
-    var lab: String?
+    @OptionGroup var labOptions: LabOptions
 
     @Flag(help: "Never colour the output (NO_COLOR does the same).")
     var noColor = false
@@ -30,16 +24,7 @@ struct ConnectionOptions: ParsableArguments {
         }
     }
 
-    /// The lab's fixed identity: it accepts any credentials, and these never leave the process.
-    static let labEnvironment = [
-        "AWS_ACCESS_KEY_ID": "AKIDMIRRORPLANLAB", "AWS_SECRET_ACCESS_KEY": "mirrorplan-lab-secret",
-    ]
-
-    var labDirectory: String? {
-        if let lab { return lab }
-        let variable = ProcessInfo.processInfo.environment["MIRRORPLAN_LAB"] ?? ""
-        return variable.isEmpty ? nil : variable
-    }
+    var labDirectory: String? { labOptions.labDirectory }
 
     /// The client for a stack whose manifest may name a region (`--region` wins over it, the environment loses).
     func makeClient(manifestRegion: String?) throws -> EC2Client {
@@ -48,15 +33,11 @@ struct ConnectionOptions: ParsableArguments {
         overrides.region = aws.region ?? manifestRegion
         var transport: any HTTPTransport = URLSessionTransport(timeout: readTimeout ?? 60)
         if let directory = labDirectory {
-            let labTransport: LabTransport
-            do { labTransport = try LabTransport.forLabDirectory(directory) } catch {
-                throw CommandFailure("cannot open the lab in \(directory): \(error)")
-            }
-            transport = labTransport
+            transport = try LabOptions.transport(for: directory)
             // Nothing from the real AWS setup applies: fixed credentials, a loopback endpoint that the
             // transport answers in-process, us-east-1 unless a region is given.
-            environment = Self.labEnvironment
-            environment["AWS_REGION"] = overrides.region ?? "us-east-1"
+            environment = LabOptions.labEnvironment
+            if let region = overrides.region { environment["AWS_REGION"] = region }
             overrides.profile = nil
             overrides.endpointURL = "http://127.0.0.1:4566"
         }

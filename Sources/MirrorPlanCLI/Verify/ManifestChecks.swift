@@ -5,8 +5,8 @@ import MirrorVerify
 import PacketCapture
 
 /// A manifest's `verify` entries → `VerificationCheck`s: the session's VNI, literal IP endpoints, traffic,
-/// count and expectation. Instance endpoints need the lab or AWS to resolve; verify cannot do that yet, so they
-/// take `--from`/`--to` overrides or fail with a message saying what to write instead.
+/// count and expectation. Instance endpoints take their addresses from `instances` (resolved through the lab by
+/// the caller) or `--from`/`--to` overrides, else fail with a message saying what to write instead.
 struct ManifestChecks {
     var path: String
     var only: String?
@@ -14,6 +14,10 @@ struct ManifestChecks {
     var vni: UInt32?
     var from: PacketCapture.IPAddress?
     var to: PacketCapture.IPAddress?
+    /// Instance references (`Client`, `i-...`) → their primary addresses, resolved by the caller.
+    var instances: [String: PacketCapture.IPAddress] = [:]
+    /// Session name → the live session's VNI, for sessions whose manifest leaves the VNI to AWS.
+    var liveVNIs: [String: UInt32] = [:]
 
     /// Why the manifest's checks could not be turned into checks to run (exit 1, message on stderr).
     struct Failure: Error, CustomStringConvertible {
@@ -21,6 +25,21 @@ struct ManifestChecks {
     }
 
     func load() throws(Failure) -> [VerificationCheck] {
+        let (state, selected) = try entries()
+        return try selected.map { entry throws(Failure) in
+            let session = state.session(named: entry.session)
+            return VerificationCheck(
+                name: entry.name, session: entry.session,
+                vni: session?.vni.map { UInt32($0) } ?? liveVNIs[entry.session] ?? vni,
+                from: try endpoint(entry.from, override: from, role: "from", check: entry.name),
+                to: try endpoint(entry.to, override: to, role: "to", check: entry.name),
+                traffic: Self.traffic(entry.traffic), count: entry.count,
+                expect: entry.expect == .mirrored ? .mirrored : .notMirrored)
+        }
+    }
+
+    /// The manifest's desired state and the verify entries selected (all, or the one `only` names).
+    func entries() throws(Failure) -> (DesiredState, [VerifyCheck]) {
         let data: Data
         switch ManifestFile.read(path) {
         case .unreadable(let diagnostic): throw Failure(description: Self.render([diagnostic]))
@@ -47,15 +66,7 @@ struct ManifestChecks {
                 description: "\(path) has no `verify` entries; add one, or give the check with flags "
                     + "(--from IP --to IP --vni N ...) and no manifest")
         }
-        return try entries.map { entry throws(Failure) in
-            let session = state.session(named: entry.session)
-            return VerificationCheck(
-                name: entry.name, session: entry.session, vni: session?.vni.map { UInt32($0) } ?? vni,
-                from: try endpoint(entry.from, override: from, role: "from", check: entry.name),
-                to: try endpoint(entry.to, override: to, role: "to", check: entry.name),
-                traffic: Self.traffic(entry.traffic), count: entry.count,
-                expect: entry.expect == .mirrored ? .mirrored : .notMirrored)
-        }
+        return (state, entries)
     }
 
     private func endpoint(
@@ -69,14 +80,15 @@ struct ManifestChecks {
             }
             return converted
         case .instanceName(let instance), .instanceID(let instance):
+            if let address = instances[instance] { return address }
             throw Failure(
-                description: "check \(check): `\(role): { instance: \(instance) }` names an instance, and resolving "
-                    + "instances to addresses needs the lab or AWS, which verify does not do yet; write "
-                    + "`\(role): { ip: ADDRESS }` in the manifest or pass --\(role)-ip ADDRESS")
+                description: "check \(check): `\(role): { instance: \(instance) }` names an instance; verify resolves "
+                    + "instances only in the lab (--lab DIR); on AWS write `\(role): { ip: ADDRESS }` in the manifest "
+                    + "or pass --\(role)-ip ADDRESS")
         }
     }
 
-    private static func traffic(_ traffic: VerifyCheck.Traffic) -> TrafficKind {
+    static func traffic(_ traffic: VerifyCheck.Traffic) -> TrafficKind {
         switch traffic {
         case .icmp: .icmp
         case .tcp(let port): .tcp(port: UInt16(clamping: port))

@@ -1,3 +1,5 @@
+import MirrorPlanModel
+
 /// The human plan: Terraform-like blocks (`+`, `~`, `-/+`, `-`), each changed attribute as
 /// `before -> after`, and the closing summary line. Reads a `Plan`; never recomputes anything.
 public struct PlanTextRenderer: Sendable {
@@ -44,10 +46,12 @@ public struct PlanTextRenderer: Sendable {
         for attribute in change.changes {
             let name = attribute.field + String(repeating: " ", count: width - attribute.field.count)
             var line = "      \(name) = "
+            let field = attribute.field
             switch change.action {
-            case .create: line += show(attribute.after)
-            case .delete: line += show(attribute.before)
-            case .update, .replace: line += "\(show(attribute.before)) -> \(show(attribute.after))"
+            case .create: line += show(attribute.after, field: field)
+            case .delete: line += show(attribute.before, field: field)
+            case .update, .replace:
+                line += "\(show(attribute.before, field: field)) -> \(show(attribute.after, field: field))"
             }
             if attribute.forcesReplacement && change.action == .replace {
                 line += paint("  # forces replacement", .magenta)
@@ -57,9 +61,13 @@ public struct PlanTextRenderer: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func show(_ value: String?) -> String {
-        guard let value else { return "(unset)" }
+    func show(_ value: String?, field: String) -> String {
+        guard let value else { return field == "protocol" ? "(unset: all protocols)" : "(unset)" }
         if value == AttributeChange.knownAfterApply { return value }
+        // Protocols are compared as IANA numbers (AWS's form) but reviewers read names.
+        if field == "protocol", let number = Int(value), let name = IPProtocol(number: number)?.name {
+            return "\"\(value)\" (\(name))"
+        }
         return "\"\(value)\""
     }
 

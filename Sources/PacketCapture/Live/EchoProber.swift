@@ -125,7 +125,7 @@ public struct EchoProber: Sendable {
         }
     }
 
-    static func monotonicNow() -> Int64 {
+    public static func monotonicNow() -> Int64 {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
