@@ -1,5 +1,5 @@
 /// Why an import was refused. Nothing is tagged when one of these is thrown.
-public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum ImportError: Error, Sendable, CustomStringConvertible {
     case unknownIDs([String])
     /// (resource id, the stack that owns it)
     case ownedByAnotherStack([(id: String, stack: String)])
@@ -25,7 +25,4 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
             "cannot import \(id): \(reason)"
         }
     }
-
-    public static func == (lhs: ImportError, rhs: ImportError) -> Bool { lhs.description == rhs.description }
-    public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 }
