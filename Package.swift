@@ -65,6 +65,9 @@ let package = Package(
             name: "MirrorPlanEngineTests", dependencies: ["MirrorPlanEngine", "MirrorPlanModel", "EC2Query", "MirrorLab"]),
         // The built binary on fixtures, and on kernel-made captures (network namespaces, VXLAN, tc mirroring; root).
         .testTarget(name: "VerifyEndToEndTests", dependencies: ["PacketCapture", "MirrorPlanTestSupport"]),
+        // import's pure half: the manifest writer read back by the real loader, logical names.
+        .testTarget(
+            name: "MirrorPlanImportTests", dependencies: ["MirrorPlanEngine", "MirrorPlanManifest", "MirrorPlanModel"]),
         .testTarget(name: "MirrorLabTests", dependencies: ["MirrorLab", "EC2Query", "MirrorPlanTestSupport"]),
         .testTarget(
             name: "MirrorPlanCLITests", dependencies: ["MirrorPlanCLI", "MirrorPlanTestSupport", "MirrorLab", "EC2Query"]),

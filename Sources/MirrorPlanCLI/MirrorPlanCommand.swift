@@ -12,7 +12,7 @@ public struct MirrorPlanCommand: AsyncParsableCommand {
         version: "0.1.0-dev",
         subcommands: [
             ValidateCommand.self, SchemaCommand.self, PlanCommand.self, ApplyCommand.self, DestroyCommand.self,
-            LabCommand.self, VerifyCommand.self,
+            ImportCommand.self, LabCommand.self, VerifyCommand.self,
         ]
     )
 

@@ -16,6 +16,9 @@ public final class URLSessionTransport: HTTPTransport {
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        // Foundation's default of 6 connections per host would cap an apply's concurrent steps (and the
+        // concurrent Describe calls) below the engine's own limit.
+        configuration.httpMaximumConnectionsPerHost = 32
         session = URLSession(configuration: configuration)
         defaultTimeout = timeout
     }

@@ -22,7 +22,7 @@ public struct StackReconciler: Sendable {
 
     public init(
         client: EC2Client, stack: String, sleeper: any Sleeper = TaskSleeper(), convergenceAttempts: Int = 5,
-        retryDelay: Double = 1, concurrency: Int = 8
+        retryDelay: Double = 1, concurrency: Int = 12
     ) {
         self.client = client
         self.stack = stack
@@ -64,7 +64,8 @@ public struct StackReconciler: Sendable {
         let graph = OperationGraph.build(
             plan: prepared.plan, desired: prepared.desired, live: prepared.observed.live,
             foreign: prepared.observed.foreignSessions)
-        let applier = Applier(client: client, stack: stack, identity: identity, concurrency: concurrency)
+        let applier = Applier(
+            client: client, stack: stack, identity: identity, concurrency: concurrency, sleeper: sleeper)
         let report = try await applier.run(graph, liveIDs: prepared.observed.ids, progress: progress)
         guard report.succeeded else {
             throw ApplyIncomplete(report: report)
