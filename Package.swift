@@ -12,7 +12,7 @@ let package = Package(
     name: "mirrorplan",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "mirrorplan", targets: ["mirrorplan"]),
+        .executable(name: "mirrorplan", targets: ["mirrorplan"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,7 +44,8 @@ let package = Package(
         .target(
             name: "MirrorPlanCLI",
             dependencies: [
-                "MirrorPlanModel", "MirrorPlanManifest", "EC2Query", "PacketCapture", "MirrorVerify", "MirrorLab", "MirrorPlanEngine",
+                "MirrorPlanModel", "MirrorPlanManifest", "EC2Query", "PacketCapture", "MirrorVerify", "MirrorLab",
+                "MirrorPlanEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
@@ -52,17 +53,20 @@ let package = Package(
         .target(name: "MirrorPlanTestSupport", swiftSettings: upcoming),
         .executableTarget(
             name: "mirrorplan",
-            dependencies: ["MirrorPlanCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: upcoming),
+            dependencies: ["MirrorPlanCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: upcoming),
 
         .testTarget(
             name: "MirrorPlanManifestTests",
-            dependencies: ["MirrorPlanManifest", "MirrorPlanModel", "MirrorPlanTestSupport"], resources: [.copy("Fixtures")]),
+            dependencies: ["MirrorPlanManifest", "MirrorPlanModel", "MirrorPlanTestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "MirrorPlanModelTests", dependencies: ["MirrorPlanModel"]),
         .testTarget(name: "EC2QueryTests", dependencies: ["EC2Query"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MirrorVerifyTests", dependencies: ["MirrorVerify", "PacketCapture"]),
         .testTarget(
-            name: "MirrorPlanEngineTests", dependencies: ["MirrorPlanEngine", "MirrorPlanModel", "EC2Query", "MirrorLab"]),
+            name: "MirrorPlanEngineTests",
+            dependencies: ["MirrorPlanEngine", "MirrorPlanModel", "EC2Query", "MirrorLab"]),
         // The built binary on fixtures, and on kernel-made captures (network namespaces, VXLAN, tc mirroring; root).
         .testTarget(name: "VerifyEndToEndTests", dependencies: ["PacketCapture", "MirrorPlanTestSupport"]),
         // import's pure half: the manifest writer read back by the real loader, logical names.
@@ -70,6 +74,7 @@ let package = Package(
             name: "MirrorPlanImportTests", dependencies: ["MirrorPlanEngine", "MirrorPlanManifest", "MirrorPlanModel"]),
         .testTarget(name: "MirrorLabTests", dependencies: ["MirrorLab", "EC2Query", "MirrorPlanTestSupport"]),
         .testTarget(
-            name: "MirrorPlanCLITests", dependencies: ["MirrorPlanCLI", "MirrorPlanTestSupport", "MirrorLab", "EC2Query"]),
+            name: "MirrorPlanCLITests",
+            dependencies: ["MirrorPlanCLI", "MirrorPlanTestSupport", "MirrorLab", "EC2Query"]),
     ]
 )

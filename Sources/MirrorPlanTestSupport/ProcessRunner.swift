@@ -37,7 +37,9 @@ public enum ProcessRunner {
 
     /// Looks a program up on PATH.
     public static func which(_ name: String) -> URL? {
-        if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? URL(fileURLWithPath: name) : nil }
+        if name.contains("/") {
+            return FileManager.default.isExecutableFile(atPath: name) ? URL(fileURLWithPath: name) : nil
+        }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"
         for dir in path.split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(dir)).appendingPathComponent(name)
@@ -69,11 +71,16 @@ public enum ProcessRunner {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mp-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let outURL = dir.appendingPathComponent("out"), errURL = dir.appendingPathComponent("err")
+        let outURL = dir.appendingPathComponent("out")
+        let errURL = dir.appendingPathComponent("err")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        defer { try? out.close(); try? err.close() }
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? out.close()
+            try? err.close()
+        }
         process.standardOutput = out
         process.standardError = err
         if let stdin {
@@ -94,7 +101,8 @@ public enum ProcessRunner {
                 while process.isRunning && Date() < grace { Thread.sleep(forTimeInterval: 0.02) }
                 if process.isRunning { kill(process.processIdentifier, SIGKILL) }
                 process.waitUntilExit()
-                throw ProcessRunnerError.timedOut(([executable.path] + arguments).joined(separator: " "), seconds: timeout)
+                throw ProcessRunnerError.timedOut(
+                    ([executable.path] + arguments).joined(separator: " "), seconds: timeout)
             }
             Thread.sleep(forTimeInterval: 0.01)
         }
@@ -111,7 +119,9 @@ public enum ProcessRunner {
         currentDirectory: URL? = nil, timeout: Double = 120
     ) throws -> ProcessResult {
         guard let url = which(name) else { throw ProcessRunnerError.notFound(name) }
-        return try run(url, arguments, environment: environment, stdin: stdin, currentDirectory: currentDirectory, timeout: timeout)
+        return try run(
+            url, arguments, environment: environment, stdin: stdin, currentDirectory: currentDirectory, timeout: timeout
+        )
     }
 
     /// Runs the built `mirrorplan` binary.
@@ -120,8 +130,9 @@ public enum ProcessRunner {
         _ arguments: [String], environment: [String: String?] = [:], stdin: Data? = nil,
         currentDirectory: URL? = nil, timeout: Double = 120
     ) throws -> ProcessResult {
-        try run(mirrorplanBinary, arguments, environment: environment, stdin: stdin,
-                currentDirectory: currentDirectory, timeout: timeout)
+        try run(
+            mirrorplanBinary, arguments, environment: environment, stdin: stdin,
+            currentDirectory: currentDirectory, timeout: timeout)
     }
 
     /// True when running as root (kernel capture and network-namespace tests need it).

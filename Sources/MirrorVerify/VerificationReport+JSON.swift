@@ -16,11 +16,13 @@ extension VerificationReport {
                 "\"reverse\": \(o.reverse)", "\"outsideVXLAN\": \(o.outsideVXLAN)", "\"otherVNIs\": {\(vnis)}",
             ].joined(separator: ", ")
             let fields = [
-                "\"name\": \(JSONText.quoted(check.name))", "\"session\": \(check.session.map(JSONText.quoted) ?? "null")",
+                "\"name\": \(JSONText.quoted(check.name))",
+                "\"session\": \(check.session.map(JSONText.quoted) ?? "null")",
                 "\"vni\": \(check.vni.map { String($0) } ?? "null")",
                 "\"expect\": \(JSONText.quoted(check.expect.rawValue))",
                 "\"result\": \(JSONText.quoted(result.passed ? "pass" : "fail"))", "\"observed\": {\(observed)}",
-                "\"from\": \(JSONText.quoted(check.from.description))", "\"to\": \(JSONText.quoted(check.to.description))",
+                "\"from\": \(JSONText.quoted(check.from.description))",
+                "\"to\": \(JSONText.quoted(check.to.description))",
                 "\"traffic\": \(JSONText.quoted(check.traffic.description))", "\"count\": \(check.count)",
                 "\"findings\": [\(result.findings.map(JSONText.quoted).joined(separator: ", "))]",
             ]
@@ -38,4 +40,3 @@ extension VerificationReport {
         return "{\"checks\": [\(checks.joined(separator: ", "))], \"capture\": {\(capture)}}\n"
     }
 }
-

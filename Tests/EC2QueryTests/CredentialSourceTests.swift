@@ -256,7 +256,8 @@ import Testing
         // Timeouts far above the bound: finishing well inside it shows a refused connection is taken as
         // "no IMDS here" at once, not after waiting out a timeout (a generous bound keeps a loaded CI green).
         let provider = IMDSCredentialProvider(
-            endpoint: URL(string: "http://127.0.0.1:\(port)")!, transport: URLSessionTransport(timeout: 60), timeout: 60)
+            endpoint: URL(string: "http://127.0.0.1:\(port)")!, transport: URLSessionTransport(timeout: 60), timeout: 60
+        )
         let started = Date()
         #expect(try await provider.resolve() == nil)
         #expect(Date().timeIntervalSince(started) < 30)

@@ -1,11 +1,13 @@
 import EC2Query
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Synchronization
 import Testing
+
 @testable import MirrorLab
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 @Suite struct FaultTests {
     @Test(arguments: [0.0, 0.05, 0.3])
@@ -30,9 +32,12 @@ import Testing
         let server = try LabServer(service: service, port: 0)
         server.start()
         defer { server.stop() }
-        var statuses: [String] = [], dropped = 0
+        var statuses: [String] = []
+        var dropped = 0
         for _ in 0..<30 {
-            switch RawHTTPClient.exchange(port: server.port, RawHTTPClient.post("Action=DescribeTrafficMirrorTargets&Version=2016-11-15")) {
+            switch RawHTTPClient.exchange(
+                port: server.port, RawHTTPClient.post("Action=DescribeTrafficMirrorTargets&Version=2016-11-15"))
+            {
             case .reset: dropped += 1
             case .answered(let text):
                 statuses.append(String(text.prefix(12)))
@@ -49,8 +54,9 @@ import Testing
     /// `--latency` delays each answer through the injected sleep (no real waiting in the test).
     @Test func latencyIsAppliedPerAnswer() async throws {
         let slept = Mutex<[Duration]>([])
-        let server = try LabServer(service: LabService(state: LabState(), clock: { 0 }), port: 0, latency: .milliseconds(50),
-                                   sleep: { duration in slept.withLock { $0.append(duration) } })
+        let server = try LabServer(
+            service: LabService(state: LabState(), clock: { 0 }), port: 0, latency: .milliseconds(50),
+            sleep: { duration in slept.withLock { $0.append(duration) } })
         server.start()
         defer { server.stop() }
         for _ in 0..<3 {

@@ -24,7 +24,8 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("topology-\(UUID().uuidString).yaml")
         try Data("instances:\n  - { name: A, subnet: lab, ip: 10.9.9.9 }\n".utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try ProcessRunner.mirrorplan(["lab", "serve", "--port", "0", "--topology", file.path], timeout: 30)
+        let result = try ProcessRunner.mirrorplan(
+            ["lab", "serve", "--port", "0", "--topology", file.path], timeout: 30)
         #expect(result.exitCode == 1)
         #expect(result.stderr.contains("\(file.path):2:"), "\(result.stderr)")
         #expect(result.stderr.contains("not inside subnet lab"))
@@ -33,8 +34,10 @@ import Testing
     @Test func helpListsTheFlags() throws {
         let result = try ProcessRunner.mirrorplan(["lab", "serve", "--help"], timeout: 30)
         #expect(result.exitCode == 0)
-        for flag in ["--port", "--state", "--topology", "--latency", "--throttle", "--throttle-scale", "--fail-rate",
-                     "--verify-signatures", "--consistency-lag", "--seed"] {
+        for flag in [
+            "--port", "--state", "--topology", "--latency", "--throttle", "--throttle-scale", "--fail-rate",
+            "--verify-signatures", "--consistency-lag", "--seed",
+        ] {
             #expect(result.stdout.contains(flag), "\(flag)")
         }
     }

@@ -1,6 +1,7 @@
 import EC2Query
 import Foundation
 import Testing
+
 @testable import MirrorLab
 
 /// The embedded lab: state in DIR/state.json, atomic and locked, shared by separate transports.
@@ -12,18 +13,22 @@ import Testing
     }
 
     static func post(_ body: String) -> HTTPRequest {
-        HTTPRequest(method: "POST", url: URL(string: "https://ec2.us-east-1.amazonaws.com/")!,
-                    headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")], body: Data(body.utf8))
+        HTTPRequest(
+            method: "POST", url: URL(string: "https://ec2.us-east-1.amazonaws.com/")!,
+            headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")], body: Data(body.utf8))
     }
 
     @Test func separateTransportsSeeOneState() async throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let created = try await LabTransport(directory: dir).send(Self.post("Action=CreateTrafficMirrorFilter&Version=2016-11-15&Description=kept"))
+        let created = try await LabTransport(directory: dir).send(
+            Self.post("Action=CreateTrafficMirrorFilter&Version=2016-11-15&Description=kept"))
         #expect(created.status == 200)
-        let id = try #require(XMLProbe.values("trafficMirrorFilterId", in: String(decoding: created.body, as: UTF8.self)).first)
+        let id = try #require(
+            XMLProbe.values("trafficMirrorFilterId", in: String(decoding: created.body, as: UTF8.self)).first)
         // A second "invocation": a new transport on the same directory.
-        let listed = try await LabTransport(directory: dir).send(Self.post("Action=DescribeTrafficMirrorFilters&Version=2016-11-15"))
+        let listed = try await LabTransport(directory: dir).send(
+            Self.post("Action=DescribeTrafficMirrorFilters&Version=2016-11-15"))
         #expect(XMLProbe.values("trafficMirrorFilterId", in: String(decoding: listed.body, as: UTF8.self)) == [id])
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("state.json").path))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
@@ -36,7 +41,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<24 {
-                group.addTask { try await LabTransport(directory: dir).send(Self.post("Action=CreateTrafficMirrorFilter&Version=2016-11-15")).status }
+                group.addTask {
+                    try await LabTransport(directory: dir).send(
+                        Self.post("Action=CreateTrafficMirrorFilter&Version=2016-11-15")
+                    ).status
+                }
             }
             for try await status in group { #expect(status == 200) }
         }
@@ -51,19 +60,25 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let signed = SigV4Signer(region: "us-east-1", service: "ec2").sign(
             Self.post("Action=DescribeInstances&Version=2016-11-15&Filter.1.Name=tag%3AName&Filter.1.Value.1=Server"),
-            credentials: AWSCredentials(accessKeyID: "AKID", secretAccessKey: "secret"), date: Date(timeIntervalSince1970: 0))
+            credentials: AWSCredentials(accessKeyID: "AKID", secretAccessKey: "secret"),
+            date: Date(timeIntervalSince1970: 0))
         let response = try await LabTransport(directory: dir).send(signed)
         #expect(response.status == 200)
-        #expect(XMLProbe.values("privateIpAddress", in: String(decoding: response.body, as: UTF8.self)).first == "10.0.1.20")
+        #expect(
+            XMLProbe.values("privateIpAddress", in: String(decoding: response.body, as: UTF8.self)).first == "10.0.1.20"
+        )
     }
 
     @Test func labDirectoryReadsItsTopology() async throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Data("instances:\n  - { name: Web, subnet: lab, ip: 10.0.1.99 }\n".utf8).write(to: dir.appendingPathComponent("topology.yaml"))
+        try Data("instances:\n  - { name: Web, subnet: lab, ip: 10.0.1.99 }\n".utf8).write(
+            to: dir.appendingPathComponent("topology.yaml"))
         let transport = try LabTransport.forLabDirectory(dir.path)
         let response = try await transport.send(Self.post("Action=DescribeInstances&Version=2016-11-15"))
-        #expect(XMLProbe.values("privateIpAddress", in: String(decoding: response.body, as: UTF8.self)).first == "10.0.1.99")
+        #expect(
+            XMLProbe.values("privateIpAddress", in: String(decoding: response.body, as: UTF8.self)).first == "10.0.1.99"
+        )
         #expect(transport.stateFile.url == dir.appendingPathComponent("state.json"))
     }
 
@@ -80,7 +95,8 @@ import Testing
 
     @Test func stateRoundTripsThroughJSON() throws {
         var emulator = LabEmulator()
-        _ = emulator.handle(QueryParameters(["Action": "CreateTrafficMirrorFilter", "Version": "2016-11-15", "ClientToken": "t"]))
+        _ = emulator.handle(
+            QueryParameters(["Action": "CreateTrafficMirrorFilter", "Version": "2016-11-15", "ClientToken": "t"]))
         let data = try JSONEncoder().encode(emulator.state)
         #expect(try JSONDecoder().decode(LabState.self, from: data) == emulator.state)
     }

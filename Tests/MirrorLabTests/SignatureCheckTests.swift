@@ -1,6 +1,7 @@
 import EC2Query
 import Foundation
 import Testing
+
 @testable import MirrorLab
 
 /// `--verify-signatures`: requests signed by EC2Query's SigV4 signer pass; anything else gets EC2's auth codes.
@@ -9,11 +10,14 @@ import Testing
     static let credentials = AWSCredentials(accessKeyID: "AKIDLAB", secretAccessKey: "labsecret")
     static let check = SignatureCheck(credentials: credentials, now: { date })
 
-    static func signed(body: String = "Action=DescribeTrafficMirrorFilters&Version=2016-11-15",
-                       credentials: AWSCredentials = credentials, at date: Date = date) -> HTTPRequest {
-        let request = HTTPRequest(method: "POST", url: URL(string: "http://127.0.0.1:4566/")!,
-                                  headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
-                                  body: Data(body.utf8))
+    static func signed(
+        body: String = "Action=DescribeTrafficMirrorFilters&Version=2016-11-15",
+        credentials: AWSCredentials = credentials, at date: Date = date
+    ) -> HTTPRequest {
+        let request = HTTPRequest(
+            method: "POST", url: URL(string: "http://127.0.0.1:4566/")!,
+            headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
+            body: Data(body.utf8))
         return SigV4Signer(region: "us-east-1", service: "ec2").sign(request, credentials: credentials, date: date)
     }
 
@@ -62,18 +66,24 @@ import Testing
         server.start()
         defer { server.stop() }
         let body = "Action=DescribeTrafficMirrorFilters&Version=2016-11-15"
-        let request = HTTPRequest(method: "POST", url: URL(string: "\(server.url)/")!,
-                                  headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")], body: Data(body.utf8))
-        let signed = SigV4Signer(region: "us-east-1", service: "ec2").sign(request, credentials: Self.credentials, date: Self.date)
+        let request = HTTPRequest(
+            method: "POST", url: URL(string: "\(server.url)/")!,
+            headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")], body: Data(body.utf8))
+        let signed = SigV4Signer(region: "us-east-1", service: "ec2").sign(
+            request, credentials: Self.credentials, date: Self.date)
         var raw = "POST / HTTP/1.1\r\nConnection: close\r\nContent-Length: \(body.utf8.count)\r\n"
         for header in signed.headers { raw += "\(header.name): \(header.value)\r\n" }
-        guard case .answered(let good) = RawHTTPClient.exchange(port: server.port, Array((raw + "\r\n" + body).utf8)) else {
-            Issue.record("no answer"); return
+        guard case .answered(let good) = RawHTTPClient.exchange(port: server.port, Array((raw + "\r\n" + body).utf8))
+        else {
+            Issue.record("no answer")
+            return
         }
         #expect(good.hasPrefix("HTTP/1.1 200"), "\(good)")
         let forged = raw.replacingOccurrences(of: "Signature=", with: "Signature=0")
-        guard case .answered(let bad) = RawHTTPClient.exchange(port: server.port, Array((forged + "\r\n" + body).utf8)) else {
-            Issue.record("no answer"); return
+        guard case .answered(let bad) = RawHTTPClient.exchange(port: server.port, Array((forged + "\r\n" + body).utf8))
+        else {
+            Issue.record("no answer")
+            return
         }
         #expect(bad.contains("<Code>SignatureDoesNotMatch</Code>") || bad.contains("<Code>AuthFailure</Code>"))
         #expect(service.stats.rejectedSignatures == 1)

@@ -2,13 +2,15 @@ import EC2Query
 import Foundation
 import Synchronization
 import Testing
+
 @testable import MirrorLab
 
 /// Throttling with an injected clock: the admitted rate must match EC2's token buckets within 5%.
 @Suite struct ThrottleTests {
     /// (action, bucket, refill/s) from reliability.md (b).
     static let buckets: [(String, Double, Double)] = [
-        ("CreateTrafficMirrorFilter", 50, 5), ("ModifyTrafficMirrorSession", 50, 5), ("DeleteTrafficMirrorTarget", 50, 5),
+        ("CreateTrafficMirrorFilter", 50, 5), ("ModifyTrafficMirrorSession", 50, 5),
+        ("DeleteTrafficMirrorTarget", 50, 5),
         ("DescribeTrafficMirrorSessions", 100, 20), ("DescribeTrafficMirrorFilters", 100, 20),
         ("DescribeInstances", 50, 10), ("DescribeNetworkInterfaces", 50, 10),
     ]
@@ -26,7 +28,9 @@ import Testing
     @Test func belowTheRefillRateNothingIsThrottled() {
         var policy = ThrottlePolicy()
         var admitted = 0
-        for tick in 0..<600 where policy.admit(action: "CreateTrafficMirrorFilter", now: Double(tick) / 4) { admitted += 1 }
+        for tick in 0..<600 where policy.admit(action: "CreateTrafficMirrorFilter", now: Double(tick) / 4) {
+            admitted += 1
+        }
         #expect(admitted == 600)  // 4/s < 5/s
     }
 
@@ -44,13 +48,20 @@ import Testing
     @Test func serviceAnswersRequestLimitExceeded() throws {
         let now = Mutex(0.0)
         let service = LabService(state: LabState(), options: .init(throttle: true), clock: { now.withLock { $0 } })
-        var admitted = 0, throttled = 0
+        var admitted = 0
+        var throttled = 0
         for tick in 0..<(100 * 30) {
             now.withLock { $0 = Double(tick) / 100 }
-            let request = HTTPRequest(method: "POST", url: URL(string: "http://127.0.0.1/")!,
-                                      body: Data("Action=CreateTrafficMirrorFilter&Version=2016-11-15".utf8))
-            guard case .respond(let response) = service.handle(request) else { Issue.record("dropped"); return }
-            if response.status == 200 { admitted += 1 } else {
+            let request = HTTPRequest(
+                method: "POST", url: URL(string: "http://127.0.0.1/")!,
+                body: Data("Action=CreateTrafficMirrorFilter&Version=2016-11-15".utf8))
+            guard case .respond(let response) = service.handle(request) else {
+                Issue.record("dropped")
+                return
+            }
+            if response.status == 200 {
+                admitted += 1
+            } else {
                 #expect(response.status == 503)
                 #expect(String(decoding: response.body, as: UTF8.self).contains("<Code>RequestLimitExceeded</Code>"))
                 throttled += 1

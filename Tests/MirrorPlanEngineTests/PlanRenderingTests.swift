@@ -48,13 +48,19 @@ import Testing
     @Test func protocolsShowTheirNamesAndUnsetMeansAll() {
         let plan = Plan(
             stack: "x", region: "us-east-1", observedFingerprint: "",
-            changes: [PlannedChange(address: .init(.rule, "f/ingress/1"), action: .update, id: "tmfr-1",
-                                    changes: [AttributeChange(field: "protocol", before: "1", after: "6"),
-                                              AttributeChange(field: "description", before: nil, after: "x")],
-                                    reason: .attributesDiffer),
-                      PlannedChange(address: .init(.rule, "f/egress/1"), action: .update, id: "tmfr-2",
-                                    changes: [AttributeChange(field: "protocol", before: "17", after: nil)],
-                                    reason: .attributesDiffer)])
+            changes: [
+                PlannedChange(
+                    address: .init(.rule, "f/ingress/1"), action: .update, id: "tmfr-1",
+                    changes: [
+                        AttributeChange(field: "protocol", before: "1", after: "6"),
+                        AttributeChange(field: "description", before: nil, after: "x"),
+                    ],
+                    reason: .attributesDiffer),
+                PlannedChange(
+                    address: .init(.rule, "f/egress/1"), action: .update, id: "tmfr-2",
+                    changes: [AttributeChange(field: "protocol", before: "17", after: nil)],
+                    reason: .attributesDiffer),
+            ])
         let text = PlanTextRenderer().render(plan)
         #expect(text.contains(#"protocol    = "1" (icmp) -> "6" (tcp)"#))
         #expect(text.contains(#"description = (unset) -> "x""#))

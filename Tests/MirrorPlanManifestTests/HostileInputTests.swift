@@ -16,7 +16,8 @@ import Testing
     // MARK: Duplicate keys
 
     @Test func duplicateKeysAreAllReportedAtTheRepeatAlongsideOtherErrors() throws {
-        let marked = MarkedText("""
+        let marked = MarkedText(
+            """
             apiVersion: mirrorplan/v1
             stack: lab
             1️⃣stack: lab2
@@ -91,12 +92,13 @@ import Testing
 
     // MARK: Bytes
 
-    @Test(arguments: [
-        (Array("apiVersion: mirrorplan/v1\nstack: l".utf8) + [0xFF] + Array("ab\n".utf8), 2, 9, "0xFF"),
-        ([0xFF, 0xFE, 0x61, 0x00], 1, 1, "0xFF"),
-        (Array("stack: caf".utf8) + [0xC3], 1, 11, "0xC3"),
-        (Array("tags: { k: \"é".utf8) + [0xE9, 0x22], 1, 14, "0xE9"),
-    ] as [([UInt8], Int, Int, String)])
+    @Test(
+        arguments: [
+            (Array("apiVersion: mirrorplan/v1\nstack: l".utf8) + [0xFF] + Array("ab\n".utf8), 2, 9, "0xFF"),
+            ([0xFF, 0xFE, 0x61, 0x00], 1, 1, "0xFF"),
+            (Array("stack: caf".utf8) + [0xC3], 1, 11, "0xC3"),
+            (Array("tags: { k: \"é".utf8) + [0xE9, 0x22], 1, 14, "0xE9"),
+        ] as [([UInt8], Int, Int, String)])
     func bytesThatAreNotUTF8AreOneErrorAtTheFirstBadByte(bytes: [UInt8], line: Int, column: Int, byte: String) {
         let result = ManifestLoader.load(data: Data(bytes), file: "m.yaml")
         #expect(codes(result) == [ManifestDiagnosticCode.encoding.rawValue])
@@ -129,7 +131,9 @@ import Testing
     @Test func aliasesThatExpandExponentiallyAreRefused() {
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...9 {
-            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+            text +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+                + "]\n"
         }
         let result = load(text)
         #expect(codes(result) == [ManifestDiagnosticCode.tooLarge.rawValue])
@@ -164,14 +168,17 @@ import Testing
     // MARK: Unicode columns
 
     @Test func columnsCountUnicodeScalarsAfterWideAndCombiningCharacters() throws {
-        let marked = MarkedText("""
+        let marked = MarkedText(
+            """
             apiVersion: mirrorplan/v1
             stack: lab
             tags: { "😀🇩🇪": 1️⃣5, "e\u{301}\u{301}x": 2️⃣true }
 
             """)
         let result = load(marked.text)
-        #expect(result.diagnostics.map { position($0) } == ["1️⃣", "2️⃣"].map { [marked.markers[$0]!.line, marked.markers[$0]!.column] })
+        #expect(
+            result.diagnostics.map { position($0) }
+                == ["1️⃣", "2️⃣"].map { [marked.markers[$0]!.line, marked.markers[$0]!.column] })
         #expect(result.diagnostics.map { position($0) } == [[3, 16], [3, 27]])
     }
 }

@@ -12,7 +12,8 @@ import Testing
 
     @Test func theCommittedSchemaFileIsTheGeneratedSchema() throws {
         let committed = try String(contentsOf: Self.schemaFile, encoding: .utf8)
-        #expect(committed == ManifestSchema.text, "regenerate with: swift run mirrorplan schema > schema/manifest-v1.json")
+        #expect(
+            committed == ManifestSchema.text, "regenerate with: swift run mirrorplan schema > schema/manifest-v1.json")
         #expect(ManifestSchema.text.contains("\"$id\": \"https://mirrorplan.dev/schema/manifest-v1.json\""))
     }
 
@@ -20,7 +21,9 @@ import Testing
         #expect(Fixture.examples.count >= 3)
         for example in Fixture.examples {
             let text = try String(contentsOf: example, encoding: .utf8)
-            #expect(text.hasPrefix("# yaml-language-server: $schema=../../schema/manifest-v1.json\n"), "\(example.lastPathComponent)")
+            #expect(
+                text.hasPrefix("# yaml-language-server: $schema=../../schema/manifest-v1.json\n"),
+                "\(example.lastPathComponent)")
         }
     }
 
@@ -61,7 +64,8 @@ import Testing
         for example in Fixture.examples {
             let result = ManifestLoader.load(data: try Data(contentsOf: example), file: example.lastPathComponent)
             #expect(result.diagnostics.isEmpty, "\(example.lastPathComponent): \(result.diagnostics.map(\.message))")
-            #expect(schema[example.path] == [], "\(example.lastPathComponent): \(schema[example.path] ?? ["not checked"])")
+            #expect(
+                schema[example.path] == [], "\(example.lastPathComponent): \(schema[example.path] ?? ["not checked"])")
         }
         for name in Fixture.names(in: "valid") + Fixture.names(in: "warnings") {
             let url = try #require(fixtureFiles[name])
@@ -72,7 +76,9 @@ import Testing
         for rule in RuleCase.all where rule.fixture.hasPrefix("invalid/") {
             let url = try #require(fixtureFiles[rule.fixture])
             let rejected = try #require(schema[url.path]).isEmpty == false
-            #expect(rejected == rule.schemaRejects, "\(rule.fixture): schema \(rejected ? "rejects" : "accepts") it: \(schema[url.path] ?? [])")
+            #expect(
+                rejected == rule.schemaRejects,
+                "\(rule.fixture): schema \(rejected ? "rejects" : "accepts") it: \(schema[url.path] ?? [])")
         }
     }
 }

@@ -2,7 +2,10 @@
 /// documents (reference §A.6). Unknown names are an error: the strict reading of an [unverified] AWS
 /// behaviour, and the one that catches a client relying on a filter AWS does not have.
 struct DescribeFilters: Sendable {
-    struct Clause: Sendable { var name: String; var values: [String] }
+    struct Clause: Sendable {
+        var name: String
+        var values: [String]
+    }
 
     var clauses: [Clause]
     /// Glob matching (`*`, `?`) as DescribeInstances/NetworkInterfaces/Tags document; the traffic-mirror
@@ -16,12 +19,17 @@ struct DescribeFilters: Sendable {
             guard let name = item["Name"], !name.isEmpty else { throw LabError.missing("Filter.\(index).Name") }
             let isTag = tagFilters && (name.hasPrefix("tag:") && name.count > 4)
             guard allowed.contains(name) || isTag else {
-                throw LabError(code: "InvalidParameterValue",
-                               message: "The filter '\(name.prefix(100))' is invalid; valid filters for this call: \(allowed.sorted().joined(separator: ", ")).")
+                throw LabError(
+                    code: "InvalidParameterValue",
+                    message:
+                        "The filter '\(name.prefix(100))' is invalid; valid filters for this call: \(allowed.sorted().joined(separator: ", "))."
+                )
             }
             let values = try item.list("Value")
             guard !values.isEmpty else {
-                throw LabError.invalidValue("Filter.\(index).Value", "", "The filter '\(name)' needs at least one value (Filter.\(index).Value.1).")
+                throw LabError.invalidValue(
+                    "Filter.\(index).Value", "",
+                    "The filter '\(name)' needs at least one value (Filter.\(index).Value.1).")
             }
             clauses.append(Clause(name: name, values: values))
         }
@@ -44,14 +52,22 @@ struct DescribeFilters: Sendable {
 
     /// Iterative glob matcher (no recursion, linear backtracking): hostile patterns cannot blow the stack.
     private static func globMatch(_ p: [Character], _ s: [Character]) -> Bool {
-        var pi = 0, si = 0, star = -1, mark = 0
+        var pi = 0
+        var si = 0
+        var star = -1
+        var mark = 0
         while si < s.count {
             if pi < p.count, p[pi] == "?" || p[pi] == s[si] {
-                pi += 1; si += 1
+                pi += 1
+                si += 1
             } else if pi < p.count, p[pi] == "*" {
-                star = pi; mark = si; pi += 1
+                star = pi
+                mark = si
+                pi += 1
             } else if star >= 0 {
-                pi = star + 1; mark += 1; si = mark
+                pi = star + 1
+                mark += 1
+                si = mark
             } else {
                 return false
             }

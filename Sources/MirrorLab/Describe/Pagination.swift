@@ -11,22 +11,30 @@ struct Pagination: Sendable {
         self.action = action
         if let max = try p.int("MaxResults") {
             guard range.contains(max) else {
-                throw LabError.invalidValue("MaxResults", String(max),
-                                            "Expecting a value from \(range.lowerBound) to \(range.upperBound).")
+                throw LabError.invalidValue(
+                    "MaxResults", String(max),
+                    "Expecting a value from \(range.lowerBound) to \(range.upperBound).")
             }
             // EC2 states this for DescribeInstances/NetworkInterfaces; for the traffic-mirror calls it is
             // [unverified], and the lab takes the strict reading there too.
             if ids {
-                throw LabError.combination("The parameter MaxResults cannot be used with the parameter for resource IDs; page through all resources or ask for IDs.")
+                throw LabError.combination(
+                    "The parameter MaxResults cannot be used with the parameter for resource IDs; page through all resources or ask for IDs."
+                )
             }
             limit = max
         }
         offset = 0
         if let token = p["NextToken"] {
             guard let decoded = Data(base64Encoded: token).flatMap({ String(data: $0, encoding: .utf8) }),
-                  case let parts = decoded.split(separator: "|"), parts.count == 2, parts[0] == action,
-                  let start = Int(parts[1]), start >= 0 else {
-                throw LabError(code: "InvalidNextToken", message: "The token '\(token.prefix(80))' is invalid; pass the nextToken of the previous page of this call.")
+                case let parts = decoded.split(separator: "|"), parts.count == 2, parts[0] == action,
+                let start = Int(parts[1]), start >= 0
+            else {
+                throw LabError(
+                    code: "InvalidNextToken",
+                    message:
+                        "The token '\(token.prefix(80))' is invalid; pass the nextToken of the previous page of this call."
+                )
             }
             offset = start
         }

@@ -54,8 +54,10 @@ public enum LabAction: String, Sendable, CaseIterable, Codable {
         ]
         switch self {
         case .createTrafficMirrorTarget:
-            return tagged.merging(["NetworkInterfaceId": .scalar, "NetworkLoadBalancerArn": .scalar,
-                                   "GatewayLoadBalancerEndpointId": .scalar]) { a, _ in a }
+            return tagged.merging([
+                "NetworkInterfaceId": .scalar, "NetworkLoadBalancerArn": .scalar,
+                "GatewayLoadBalancerEndpointId": .scalar,
+            ]) { a, _ in a }
         case .deleteTrafficMirrorTarget: return ["TrafficMirrorTargetId": .scalar]
         case .describeTrafficMirrorTargets: return describe.merging(["TrafficMirrorTargetId": .list]) { a, _ in a }
         case .createTrafficMirrorFilter: return tagged
@@ -69,7 +71,8 @@ public enum LabAction: String, Sendable, CaseIterable, Codable {
             return ruleFields.merging(["TrafficMirrorFilterRuleId": .scalar, "RemoveField": .list]) { a, _ in a }
         case .deleteTrafficMirrorFilterRule: return ["TrafficMirrorFilterRuleId": .scalar]
         case .describeTrafficMirrorFilterRules:
-            return describe.merging(["TrafficMirrorFilterRuleId": .list, "TrafficMirrorFilterId": .scalar]) { a, _ in a }
+            return describe.merging(["TrafficMirrorFilterRuleId": .list, "TrafficMirrorFilterId": .scalar]) { a, _ in a
+            }
         case .createTrafficMirrorSession:
             return sessionFields.merging(tagged) { a, _ in a }.merging(["NetworkInterfaceId": .scalar]) { a, _ in a }
         case .modifyTrafficMirrorSession:
@@ -94,14 +97,16 @@ public enum LabAction: String, Sendable, CaseIterable, Codable {
             if Self.commonKeys.contains(key) || key.hasPrefix("X-Amz-") { continue }
             let head = String(key.prefix { $0 != "." })
             guard let shape = accepted[head] else {
-                throw LabError(code: "UnknownParameter",
-                               message: "The parameter \(head) is not recognized by \(rawValue).")
+                throw LabError(
+                    code: "UnknownParameter",
+                    message: "The parameter \(head) is not recognized by \(rawValue).")
             }
             let nested = key.contains(".")
             if (shape == .scalar && nested) || (shape != .scalar && !nested) {
                 let form = shape == .scalar ? head : (shape == .list ? "\(head).1" : "\(head).Member")
-                throw LabError(code: "UnknownParameter",
-                               message: "The parameter \(key) is not recognized by \(rawValue); send it as \(form).")
+                throw LabError(
+                    code: "UnknownParameter",
+                    message: "The parameter \(key) is not recognized by \(rawValue); send it as \(form).")
             }
         }
     }

@@ -8,7 +8,9 @@ extension LabEmulator {
         let tags = try tagSpecifications(p, resourceType: "traffic-mirror-filter")
         if let answer = replayAnswer(replayed, kind: .filter, element: "trafficMirrorFilter") { return answer }
         guard state.filters.count < 10_000 else {
-            throw LabError(code: "TrafficMirrorFilterLimitExceeded", message: "An account can have at most 10,000 traffic mirror filters.")
+            throw LabError(
+                code: "TrafficMirrorFilterLimitExceeded",
+                message: "An account can have at most 10,000 traffic mirror filters.")
         }
         let filter = FilterRecord(id: state.newId(.filter), description: p["Description"], networkServices: [])
         state.filters.append(filter)
@@ -21,16 +23,22 @@ extension LabEmulator {
         let id = try p.required("TrafficMirrorFilterId")
         let index = try lookup(.filter, id)
         if state.sessions.contains(where: { $0.filterId == id }) {
-            throw LabError(code: "TrafficMirrorFilterInUse",
-                           message: "The Traffic Mirror filter \(id) cannot be deleted because a Traffic Mirror session is currently using it; delete or repoint those sessions first.")
+            throw LabError(
+                code: "TrafficMirrorFilterInUse",
+                message:
+                    "The Traffic Mirror filter \(id) cannot be deleted because a Traffic Mirror session is currently using it; delete or repoint those sessions first."
+            )
         }
         // Whether AWS cascades to the filter's rules is [unverified] (reference §E.2.2). The strict reading:
         // refuse while rules remain, with EC2's generic DependencyViolation, so a client that relies on a
         // cascade fails here first; deleting rules before their filter works either way.
         let remaining = state.rules.filter { $0.filterId == id }.count
         if remaining > 0 {
-            throw LabError(code: "DependencyViolation",
-                           message: "The Traffic Mirror filter \(id) still has \(remaining) rule(s); delete its rules before the filter.")
+            throw LabError(
+                code: "DependencyViolation",
+                message:
+                    "The Traffic Mirror filter \(id) still has \(remaining) rule(s); delete its rules before the filter."
+            )
         }
         state.filters.remove(at: index)
         state.tags[id] = nil
@@ -39,8 +47,9 @@ extension LabEmulator {
 
     func describeFilters(_ p: QueryParameters) throws(LabError) -> [XMLNode] {
         let ids = try p.list("TrafficMirrorFilterId")
-        let filters = try DescribeFilters(p, allowed: ["description", "traffic-mirror-filter-id"],
-                                          tagFilters: false, wildcards: false)
+        let filters = try DescribeFilters(
+            p, allowed: ["description", "traffic-mirror-filter-id"],
+            tagFilters: false, wildcards: false)
         let paging = try Pagination(p, action: "DescribeTrafficMirrorFilters", ids: !ids.isEmpty)
         for id in ids { _ = try lookup(.filter, id) }
         let hidden = hiddenThisRead
@@ -50,13 +59,15 @@ extension LabEmulator {
                 && filters.matches { $0 == "description" ? [f.description ?? ""] : [f.id] }
         }
         let page = paging.page(matching)
-        return [XMLNode.set("trafficMirrorFilterSet", page.items.map { state.xml($0) })] + XMLNode.leaf("nextToken", page.nextToken)
+        return [XMLNode.set("trafficMirrorFilterSet", page.items.map { state.xml($0) })]
+            + XMLNode.leaf("nextToken", page.nextToken)
     }
 
     mutating func modifyNetworkServices(_ p: QueryParameters) throws(LabError) -> [XMLNode] {
         let id = try p.required("TrafficMirrorFilterId")
         let index = try lookup(.filter, id)
-        let add = try p.list("AddNetworkService"), remove = try p.list("RemoveNetworkService")
+        let add = try p.list("AddNetworkService")
+        let remove = try p.list("RemoveNetworkService")
         for (key, values) in [("AddNetworkService", add), ("RemoveNetworkService", remove)] {
             for value in values where !Self.networkServices.contains(value) {
                 throw LabError.invalidValue(key, value, "The only network service is amazon-dns.")

@@ -18,17 +18,21 @@ extension LabEmulator {
         }
         for id in ids {
             // No Tag.N deletes every user tag; a key with a value deletes only on an exact value match.
-            let kept = wanted.isEmpty ? [] : state.tags(of: id).filter { tag in
-                !wanted.contains { $0.key == tag.key && ($0.value == nil || $0.value == tag.value) }
-            }
+            let kept =
+                wanted.isEmpty
+                ? []
+                : state.tags(of: id).filter { tag in
+                    !wanted.contains { $0.key == tag.key && ($0.value == nil || $0.value == tag.value) }
+                }
             state.tags[id] = kept.isEmpty ? nil : kept
         }
         return [XMLNode("return", text: "true")]
     }
 
     func describeTags(_ p: QueryParameters) throws(LabError) -> [XMLNode] {
-        let filters = try DescribeFilters(p, allowed: ["key", "resource-id", "resource-type", "value"],
-                                          tagFilters: true, wildcards: true)
+        let filters = try DescribeFilters(
+            p, allowed: ["key", "resource-id", "resource-type", "value"],
+            tagFilters: true, wildcards: true)
         let paging = try Pagination(p, action: "DescribeTags", ids: false)
         let ordered = allResourceIds().flatMap { id in state.tags(of: id).map { (id, $0) } }
         let matching = ordered.filter { id, tag in
@@ -45,8 +49,11 @@ extension LabEmulator {
         }
         let page = paging.page(matching)
         let items = page.items.map { id, tag in
-            [XMLNode("resourceId", text: id), XMLNode("resourceType", text: ResourceKind.of(id: id)?.tagResourceType ?? ""),
-             XMLNode("key", text: tag.key), XMLNode("value", text: tag.value)]
+            [
+                XMLNode("resourceId", text: id),
+                XMLNode("resourceType", text: ResourceKind.of(id: id)?.tagResourceType ?? ""),
+                XMLNode("key", text: tag.key), XMLNode("value", text: tag.value),
+            ]
         }
         return [XMLNode.set("tagSet", items)] + XMLNode.leaf("nextToken", page.nextToken)
     }

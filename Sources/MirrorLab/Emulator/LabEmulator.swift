@@ -19,13 +19,17 @@ public struct LabEmulator: Sendable {
         do throws(LabError) {
             guard let name = actionName, !name.isEmpty else { throw LabError.missing("Action") }
             guard let action = LabAction(rawValue: name) else {
-                throw LabError(code: "InvalidAction",
-                               message: "The action \(name.prefix(100)) is not valid for this web service.")
+                throw LabError(
+                    code: "InvalidAction",
+                    message: "The action \(name.prefix(100)) is not valid for this web service.")
             }
             guard let version = parameters["Version"] else { throw LabError.missing("Version") }
             guard version == Self.apiVersion else {
-                throw LabError(code: "NoSuchVersion",
-                               message: "The requested version (\(version.prefix(40))) of service AmazonEC2 does not exist; use \(Self.apiVersion).")
+                throw LabError(
+                    code: "NoSuchVersion",
+                    message:
+                        "The requested version (\(version.prefix(40))) of service AmazonEC2 does not exist; use \(Self.apiVersion)."
+                )
             }
             try action.checkKeys(parameters)
             let dryRun = try parameters.bool("DryRun")
@@ -38,9 +42,10 @@ public struct LabEmulator: Sendable {
             if dryRun { throw LabError.dryRun }
             let changed = scratch.state != before
             self = scratch
-            return LabResponse(action: name, status: 200,
-                               body: EC2Envelope.success(action: name, requestId: requestId, body: body),
-                               errorCode: nil, changedState: changed)
+            return LabResponse(
+                action: name, status: 200,
+                body: EC2Envelope.success(action: name, requestId: requestId, body: body),
+                errorCode: nil, changedState: changed)
         } catch {
             return Self.errorResponse(error, action: actionName, requestId: requestId)
         }
@@ -58,8 +63,9 @@ public struct LabEmulator: Sendable {
     }
 
     static func errorResponse(_ error: LabError, action: String?, requestId: String) -> LabResponse {
-        LabResponse(action: action, status: error.status, body: EC2Envelope.error(error, requestId: requestId),
-                    errorCode: error.code, changedState: false)
+        LabResponse(
+            action: action, status: error.status, body: EC2Envelope.error(error, requestId: requestId),
+            errorCode: error.code, changedState: false)
     }
 
     private mutating func perform(_ action: LabAction, _ p: QueryParameters) throws(LabError) -> [XMLNode] {
@@ -103,37 +109,47 @@ public struct LabEmulator: Sendable {
         let fingerprint = p.fingerprint(excluding: ["ClientToken", "DryRun", "Version"])
         guard let token = p["ClientToken"] else { return (nil, fingerprint, nil) }
         guard !token.isEmpty, token.count <= 64, token.allSatisfy(\.isASCII) else {
-            throw LabError.invalidValue("ClientToken", String(token.prefix(80)), "A client token is 1 to 64 ASCII characters.")
+            throw LabError.invalidValue(
+                "ClientToken", String(token.prefix(80)), "A client token is 1 to 64 ASCII characters.")
         }
         guard let earlier = state.clientTokens[token] else { return (token, fingerprint, nil) }
         guard earlier.fingerprint == fingerprint else {
-            throw LabError(code: "IdempotentParameterMismatch",
-                           message: "The client token '\(token)' was used before with different parameters; use a new token for a different request.")
+            throw LabError(
+                code: "IdempotentParameterMismatch",
+                message:
+                    "The client token '\(token)' was used before with different parameters; use a new token for a different request."
+            )
         }
         return (token, fingerprint, earlier.resourceId)
     }
 
     /// Records a Create's token and returns its response body (`element` plus the echoed token).
-    mutating func remember(_ replayed: (token: String?, fingerprint: String, resourceId: String?), resourceId: String,
-                           element: XMLNode) -> [XMLNode] {
+    mutating func remember(
+        _ replayed: (token: String?, fingerprint: String, resourceId: String?), resourceId: String,
+        element: XMLNode
+    ) -> [XMLNode] {
         if let token = replayed.token {
-            state.clientTokens[token] = ClientTokenRecord(fingerprint: replayed.fingerprint, resourceId: resourceId,
-                                                          snapshot: element.fragment())
+            state.clientTokens[token] = ClientTokenRecord(
+                fingerprint: replayed.fingerprint, resourceId: resourceId,
+                snapshot: element.fragment())
         }
         return [element] + XMLNode.leaf("clientToken", replayed.token)
     }
 
     /// The answer to a replayed Create: the resource as it is now, or as first returned if deleted since.
-    func replayAnswer(_ replayed: (token: String?, fingerprint: String, resourceId: String?), kind: ResourceKind,
-                      element: String) -> [XMLNode]? {
+    func replayAnswer(
+        _ replayed: (token: String?, fingerprint: String, resourceId: String?), kind: ResourceKind,
+        element: String
+    ) -> [XMLNode]? {
         guard let id = replayed.resourceId, let token = replayed.token else { return nil }
-        let current: [XMLNode]? = switch kind {
-        case .target: state.targets.first { $0.id == id }.map { state.xml($0) }
-        case .filter: state.filters.first { $0.id == id }.map { state.xml($0) }
-        case .rule: state.rules.first { $0.id == id }.map { state.xml($0) }
-        case .session: state.sessions.first { $0.id == id }.map { state.xml($0) }
-        default: nil
-        }
+        let current: [XMLNode]? =
+            switch kind {
+            case .target: state.targets.first { $0.id == id }.map { state.xml($0) }
+            case .filter: state.filters.first { $0.id == id }.map { state.xml($0) }
+            case .rule: state.rules.first { $0.id == id }.map { state.xml($0) }
+            case .session: state.sessions.first { $0.id == id }.map { state.xml($0) }
+            default: nil
+            }
         let node = current.map { XMLNode(element, $0) } ?? XMLNode(raw: state.clientTokens[token]?.snapshot ?? "")
         return [node, XMLNode("clientToken", text: token)]
     }
@@ -143,10 +159,13 @@ public struct LabEmulator: Sendable {
         var tags: [Tag] = []
         for index in try p.indices(under: "TagSpecification") {
             let spec = p.nested("TagSpecification.\(index)")
-            guard let type = spec["ResourceType"] else { throw LabError.missing("TagSpecification.\(index).ResourceType") }
+            guard let type = spec["ResourceType"] else {
+                throw LabError.missing("TagSpecification.\(index).ResourceType")
+            }
             guard type == resourceType else {
-                throw LabError.invalidValue("TagSpecification.\(index).ResourceType", type,
-                                            "This call creates a \(resourceType); tag it with that resource type.")
+                throw LabError.invalidValue(
+                    "TagSpecification.\(index).ResourceType", type,
+                    "This call creates a \(resourceType); tag it with that resource type.")
             }
             tags = try Self.merge(tags, try Self.tagList(spec, prefix: "TagSpecification.\(index)."))
         }
@@ -164,10 +183,12 @@ public struct LabEmulator: Sendable {
                 throw LabError.invalidValue("\(prefix)Tag.\(index).Key", key, "Tag keys are 1 to 127 characters.")
             }
             guard !key.lowercased().hasPrefix("aws:") else {
-                throw LabError.invalidValue("\(prefix)Tag.\(index).Key", key, "Tag keys may not start with 'aws:'; that prefix is reserved.")
+                throw LabError.invalidValue(
+                    "\(prefix)Tag.\(index).Key", key, "Tag keys may not start with 'aws:'; that prefix is reserved.")
             }
             guard value.count <= 256 else {
-                throw LabError.invalidValue("\(prefix)Tag.\(index).Value", String(value.prefix(40)), "Tag values are at most 256 characters.")
+                throw LabError.invalidValue(
+                    "\(prefix)Tag.\(index).Value", String(value.prefix(40)), "Tag values are at most 256 characters.")
             }
             tags = try merge(tags, [Tag(key: key, value: value)])
         }
@@ -181,7 +202,9 @@ public struct LabEmulator: Sendable {
             if let i = result.firstIndex(where: { $0.key == tag.key }) { result[i] = tag } else { result.append(tag) }
         }
         guard result.count <= 50 else {
-            throw LabError(code: "TagLimitExceeded", message: "A resource can have at most 50 tags; remove some before adding more.")
+            throw LabError(
+                code: "TagLimitExceeded",
+                message: "A resource can have at most 50 tags; remove some before adding more.")
         }
         return result
     }

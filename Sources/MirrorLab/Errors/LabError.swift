@@ -18,8 +18,9 @@ public struct LabError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     static func invalidValue(_ parameter: String, _ value: String, _ why: String) -> LabError {
-        LabError(code: "InvalidParameterValue",
-                 message: "Value (\(value)) for parameter \(parameter) is invalid. \(why)")
+        LabError(
+            code: "InvalidParameterValue",
+            message: "Value (\(value)) for parameter \(parameter) is invalid. \(why)")
     }
 
     static func combination(_ message: String) -> LabError {
@@ -31,8 +32,9 @@ public struct LabError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     static func malformed(_ kind: ResourceKind, _ id: String) -> LabError {
-        LabError(code: kind.malformedCode,
-                 message: "Invalid id: \"\(id)\" (expecting \"\(kind.prefix)-\" followed by 8 or 17 hex digits).")
+        LabError(
+            code: kind.malformedCode,
+            message: "Invalid id: \"\(id)\" (expecting \"\(kind.prefix)-\" followed by 8 or 17 hex digits).")
     }
 
     static let dryRun = LabError(

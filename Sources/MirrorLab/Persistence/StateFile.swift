@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The lab's state on disk: JSON written atomically (temp file + rename) while holding an exclusive
@@ -60,7 +61,8 @@ public struct StateFile: Sendable {
         do {
             let state = try JSONDecoder().decode(LabState.self, from: data)
             guard state.formatVersion == LabState.currentFormat else {
-                throw StateFileError.corrupt(url.path, "format version \(state.formatVersion), expected \(LabState.currentFormat)")
+                throw StateFileError.corrupt(
+                    url.path, "format version \(state.formatVersion), expected \(LabState.currentFormat)")
             }
             return state
         } catch let error as StateFileError {

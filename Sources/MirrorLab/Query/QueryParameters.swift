@@ -11,8 +11,9 @@ public struct QueryParameters: Sendable, Hashable {
     /// are not UTF-8 are client errors, never a trap.
     public init(formEncoded data: Data) throws(LabError) {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw LabError(code: "InvalidParameterValue",
-                           message: "The request body is not UTF-8; send application/x-www-form-urlencoded text.")
+            throw LabError(
+                code: "InvalidParameterValue",
+                message: "The request body is not UTF-8; send application/x-www-form-urlencoded text.")
         }
         try self.init(formEncoded: text)
     }
@@ -25,8 +26,9 @@ public struct QueryParameters: Sendable, Hashable {
             let value = parts.count > 1 ? try Self.unescape(parts[1]) : ""
             guard !key.isEmpty else { continue }
             if values[key] != nil {
-                throw LabError(code: "InvalidParameterValue",
-                               message: "The parameter \(key) is given more than once; send each key once.")
+                throw LabError(
+                    code: "InvalidParameterValue",
+                    message: "The parameter \(key) is given more than once; send each key once.")
             }
             values[key] = value
         }
@@ -36,8 +38,9 @@ public struct QueryParameters: Sendable, Hashable {
     private static func unescape(_ raw: Substring) throws(LabError) -> String {
         let spaced = raw.replacingOccurrences(of: "+", with: " ")
         guard let decoded = spaced.removingPercentEncoding else {
-            throw LabError(code: "InvalidParameterValue",
-                           message: "The form field '\(raw.prefix(64))' has an invalid percent escape.")
+            throw LabError(
+                code: "InvalidParameterValue",
+                message: "The form field '\(raw.prefix(64))' has an invalid percent escape.")
         }
         return decoded
     }

@@ -30,7 +30,8 @@ struct HTTPRequestParser: Sendable {
         let lines = head.components(separatedBy: "\r\n")
         let requestLine = lines[0].split(separator: " ", omittingEmptySubsequences: false)
         guard requestLine.count == 3, requestLine[2].hasPrefix("HTTP/1."), !requestLine[0].isEmpty,
-              requestLine[1].hasPrefix("/") else {
+            requestLine[1].hasPrefix("/")
+        else {
             return .invalid(status: 400, reason: "malformed request line")
         }
         var headers: [(name: String, value: String)] = []
@@ -38,7 +39,8 @@ struct HTTPRequestParser: Sendable {
             guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else {
                 return .invalid(status: 400, reason: "malformed header line")
             }
-            headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            headers.append(
+                (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }
         func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name }?.value }
 
@@ -57,12 +59,18 @@ struct HTTPRequestParser: Sendable {
             switch dechunk(buffer, from: bodyStart) {
             case .needMore: return .needMore(expectsContinue: expectsContinue)
             case .invalid(let reason): return .invalid(status: 400, reason: reason)
-            case .done(let bytes, let end): body = bytes; consumed = end
+            case .done(let bytes, let end):
+                body = bytes
+                consumed = end
             }
         } else {
             let lengthText = header("content-length") ?? "0"
-            guard let length = Int(lengthText), length >= 0 else { return .invalid(status: 400, reason: "invalid Content-Length") }
-            guard length <= maxBodyBytes else { return .invalid(status: 413, reason: "body exceeds \(maxBodyBytes) bytes") }
+            guard let length = Int(lengthText), length >= 0 else {
+                return .invalid(status: 400, reason: "invalid Content-Length")
+            }
+            guard length <= maxBodyBytes else {
+                return .invalid(status: 413, reason: "body exceeds \(maxBodyBytes) bytes")
+            }
             guard buffer.count - bodyStart >= length else { return .needMore(expectsContinue: expectsContinue) }
             body = Array(buffer[bodyStart..<bodyStart + length])
             consumed = bodyStart + length
@@ -71,7 +79,11 @@ struct HTTPRequestParser: Sendable {
         return .request(request, consumed: consumed, keepAlive: keepAlive)
     }
 
-    private enum Chunked { case needMore, invalid(String), done([UInt8], Int) }
+    private enum Chunked {
+        case needMore
+        case invalid(String)
+        case done([UInt8], Int)
+    }
 
     private static func dechunk(_ buffer: [UInt8], from start: Int) -> Chunked {
         var position = start
@@ -93,7 +105,9 @@ struct HTTPRequestParser: Sendable {
             }
             guard buffer.count >= position + size + 2 else { return .needMore }
             body += buffer[position..<position + size]
-            guard buffer[position + size] == 13, buffer[position + size + 1] == 10 else { return .invalid("chunk not followed by CRLF") }
+            guard buffer[position + size] == 13, buffer[position + size + 1] == 10 else {
+                return .invalid("chunk not followed by CRLF")
+            }
             position += size + 2
         }
     }

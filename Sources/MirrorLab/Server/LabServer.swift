@@ -1,10 +1,11 @@
 import EC2Query
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `mirrorplan lab serve`: a small HTTP/1.1 server on 127.0.0.1 over POSIX sockets, one thread per
@@ -20,8 +21,12 @@ public final class LabServer: Sendable {
     private let openConnections = Mutex<Set<Int32>>([])
 
     /// Binds 127.0.0.1:`port` (0 picks a free port; `port` then tells which).
-    public init(service: LabService, port: UInt16 = 0, latency: Duration = .zero,
-                sleep: @escaping @Sendable (Duration) -> Void = { Thread.sleep(forTimeInterval: Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18) }) throws(LabServerError) {
+    public init(
+        service: LabService, port: UInt16 = 0, latency: Duration = .zero,
+        sleep: @escaping @Sendable (Duration) -> Void = {
+            Thread.sleep(forTimeInterval: Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18)
+        }
+    ) throws(LabServerError) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw .socket("socket", errno) }
         var one: Int32 = 1
@@ -31,10 +36,20 @@ public final class LabServer: Sendable {
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
-        guard bound == 0 else { let code = errno; close(fd); throw .bind(port, code) }
-        guard listen(fd, 128) == 0 else { let code = errno; close(fd); throw .socket("listen", code) }
+        guard bound == 0 else {
+            let code = errno
+            close(fd)
+            throw .bind(port, code)
+        }
+        guard listen(fd, 128) == 0 else {
+            let code = errno
+            close(fd)
+            throw .socket("listen", code)
+        }
         var actual = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &actual) {
@@ -100,7 +115,8 @@ public final class LabServer: Sendable {
         while !stopped.load(ordering: .sequentiallyConsistent) {
             switch HTTPRequestParser.parse(buffer) {
             case .invalid(let status, let reason):
-                let response = HTTPResponse(status: status, headers: ["Content-Type": "text/plain"], body: Data((reason + "\n").utf8))
+                let response = HTTPResponse(
+                    status: status, headers: ["Content-Type": "text/plain"], body: Data((reason + "\n").utf8))
                 _ = write(fd, HTTPRequestParser.serialize(response, keepAlive: false))
                 return
             case .needMore(let expectsContinue):
@@ -122,7 +138,9 @@ public final class LabServer: Sendable {
                     return
                 case .respond(let response):
                     if latency > .zero { sleep(latency) }
-                    guard write(fd, HTTPRequestParser.serialize(response, keepAlive: keepAlive)), keepAlive else { return }
+                    guard write(fd, HTTPRequestParser.serialize(response, keepAlive: keepAlive)), keepAlive else {
+                        return
+                    }
                 }
             }
         }

@@ -19,10 +19,15 @@ public final class LabService: Sendable {
         /// Checks a request's signature; nil accepts any credentials. Returns the error to answer with.
         public var verifier: (@Sendable (HTTPRequest) -> LabError?)?
 
-        public init(throttle: Bool = false, throttleScale: Double = 1, failRate: Double = 0, seed: UInt64 = 0,
-                    verifier: (@Sendable (HTTPRequest) -> LabError?)? = nil) {
-            self.throttle = throttle; self.throttleScale = throttleScale; self.failRate = failRate
-            self.seed = seed; self.verifier = verifier
+        public init(
+            throttle: Bool = false, throttleScale: Double = 1, failRate: Double = 0, seed: UInt64 = 0,
+            verifier: (@Sendable (HTTPRequest) -> LabError?)? = nil
+        ) {
+            self.throttle = throttle
+            self.throttleScale = throttleScale
+            self.failRate = failRate
+            self.seed = seed
+            self.verifier = verifier
         }
     }
 
@@ -38,11 +43,15 @@ public final class LabService: Sendable {
     private let clock: @Sendable () -> Double
     private let persist: (@Sendable (LabState) throws -> Void)?
 
-    public init(state: LabState, options: Options = Options(), clock: @escaping @Sendable () -> Double,
-                persist: (@Sendable (LabState) throws -> Void)? = nil) {
-        inner = Mutex(Inner(emulator: LabEmulator(state: state),
-                            throttle: options.throttle ? ThrottlePolicy(scale: options.throttleScale) : nil,
-                            faults: FaultPlan(rate: options.failRate, seed: options.seed)))
+    public init(
+        state: LabState, options: Options = Options(), clock: @escaping @Sendable () -> Double,
+        persist: (@Sendable (LabState) throws -> Void)? = nil
+    ) {
+        inner = Mutex(
+            Inner(
+                emulator: LabEmulator(state: state),
+                throttle: options.throttle ? ThrottlePolicy(scale: options.throttleScale) : nil,
+                faults: FaultPlan(rate: options.failRate, seed: options.seed)))
         self.options = options
         self.clock = clock
         self.persist = persist
@@ -60,9 +69,16 @@ public final class LabService: Sendable {
             return .respond(HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: body))
         }
         guard path == "/", request.method == "POST" || request.method == "GET" else {
-            return .respond(Self.xml(LabError(code: "InvalidAction", message: "The lab answers EC2 Query requests on POST / (and GET /_lab/stats); got \(request.method) \(path.prefix(100)).", status: 404), requestId: "lab"))
+            return .respond(
+                Self.xml(
+                    LabError(
+                        code: "InvalidAction",
+                        message:
+                            "The lab answers EC2 Query requests on POST / (and GET /_lab/stats); got \(request.method) \(path.prefix(100)).",
+                        status: 404), requestId: "lab"))
         }
-        let action = (try? QueryParameters(formEncoded: request.body))?["Action"]
+        let action =
+            (try? QueryParameters(formEncoded: request.body))?["Action"]
             ?? (try? QueryParameters(formEncoded: request.url.query ?? ""))?["Action"] ?? "(none)"
         let now = clock()
         let signatureError = options.verifier?(request)
@@ -95,16 +111,23 @@ public final class LabService: Sendable {
             // Written inside the lock, so concurrent requests cannot save their states out of order.
             if response.changedState, let persist {
                 do { try persist(inner.emulator.state) } catch {
-                    return .respond(Self.xml(LabError(code: "InternalError", message: "The lab could not save or apply the change: \(error)", status: 500), requestId: "lab"))
+                    return .respond(
+                        Self.xml(
+                            LabError(
+                                code: "InternalError", message: "The lab could not save or apply the change: \(error)",
+                                status: 500), requestId: "lab"))
                 }
             }
-            return .respond(HTTPResponse(status: response.status, headers: ["Content-Type": "text/xml;charset=UTF-8"],
-                                         body: Data(response.body.utf8)))
+            return .respond(
+                HTTPResponse(
+                    status: response.status, headers: ["Content-Type": "text/xml;charset=UTF-8"],
+                    body: Data(response.body.utf8)))
         }
     }
 
     static func xml(_ error: LabError, requestId: String) -> HTTPResponse {
-        HTTPResponse(status: error.status, headers: ["Content-Type": "text/xml;charset=UTF-8"],
-                     body: Data(EC2Envelope.error(error, requestId: requestId).utf8))
+        HTTPResponse(
+            status: error.status, headers: ["Content-Type": "text/xml;charset=UTF-8"],
+            body: Data(EC2Envelope.error(error, requestId: requestId).utf8))
     }
 }

@@ -21,8 +21,10 @@ public struct LabState: Sendable, Hashable, Codable {
     /// Resource ID → how many more Describe calls of its kind will not see it.
     public var hiddenReads: [String: Int] = [:]
 
-    public init(topology: Topology = .standard, seed: UInt64 = 0x6D69_7272_6F72, accountId: String = "123456789012",
-                region: String = "us-east-1", consistencyLag: Int = 0) {
+    public init(
+        topology: Topology = .standard, seed: UInt64 = 0x6D69_7272_6F72, accountId: String = "123456789012",
+        region: String = "us-east-1", consistencyLag: Int = 0
+    ) {
         formatVersion = Self.currentFormat
         self.accountId = accountId
         self.region = region

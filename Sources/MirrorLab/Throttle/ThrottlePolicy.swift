@@ -8,9 +8,12 @@ public struct ThrottlePolicy: Sendable {
 
     public mutating func admit(action: String, now: Double) -> Bool {
         let scale = scale
-        return buckets[action, default: {
-            let limits = ThrottleCategory(action: action).limits
-            return TokenBucket(capacity: limits.capacity, refillPerSecond: limits.refill * scale, now: now)
-        }()].admit(now: now)
+        return buckets[
+            action,
+            default: {
+                let limits = ThrottleCategory(action: action).limits
+                return TokenBucket(capacity: limits.capacity, refillPerSecond: limits.refill * scale, now: now)
+            }()
+        ].admit(now: now)
     }
 }

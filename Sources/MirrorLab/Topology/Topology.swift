@@ -20,7 +20,10 @@ public struct Topology: Sendable, Hashable {
     public var instances: [Instance]
     private var subnetList: [NamedCIDR]
 
-    private struct NamedCIDR: Sendable, Hashable { var name: String; var cidr: String }
+    private struct NamedCIDR: Sendable, Hashable {
+        var name: String
+        var cidr: String
+    }
 
     public init(vpc: String, subnets: [(name: String, cidr: String)], instances: [Instance]) {
         self.vpc = vpc
@@ -59,8 +62,9 @@ public struct Topology: Sendable, Hashable {
         let az = region + "a"
         let vpc = VpcRecord(id: "vpc-" + StableHash.hex17("vpc:" + self.vpc), cidrBlock: self.vpc)
         let subnets = subnetList.map {
-            SubnetRecord(id: "subnet-" + StableHash.hex17("subnet:" + $0.name), name: $0.name, vpcId: vpc.id,
-                         cidrBlock: $0.cidr, availabilityZone: az)
+            SubnetRecord(
+                id: "subnet-" + StableHash.hex17("subnet:" + $0.name), name: $0.name, vpcId: vpc.id,
+                cidrBlock: $0.cidr, availabilityZone: az)
         }
         var instances: [InstanceRecord] = []
         var enis: [NetworkInterfaceRecord] = []
@@ -68,15 +72,19 @@ public struct Topology: Sendable, Hashable {
             let subnetId = subnets.first { $0.name == spec.subnet }?.id ?? ""
             let instanceId = spec.id ?? "i-" + StableHash.hex17("instance:" + spec.name)
             let eniId = "eni-" + StableHash.hex17("eni:" + instanceId)
-            let mac = "02:" + stride(from: 0, to: 10, by: 2).map { i in
-                String(Array(StableHash.hex17("mac:" + eniId).dropFirst())[i..<i + 2])
-            }.joined(separator: ":")
-            instances.append(InstanceRecord(
-                id: instanceId, name: spec.name, instanceType: spec.type, subnetId: subnetId, vpcId: vpc.id,
-                privateIpAddress: spec.ip, networkInterfaceId: eniId, availabilityZone: az))
-            enis.append(NetworkInterfaceRecord(
-                id: eniId, instanceId: instanceId, subnetId: subnetId, vpcId: vpc.id, privateIpAddress: spec.ip,
-                availabilityZone: az, deviceIndex: 0, macAddress: mac))
+            let mac =
+                "02:"
+                + stride(from: 0, to: 10, by: 2).map { i in
+                    String(Array(StableHash.hex17("mac:" + eniId).dropFirst())[i..<i + 2])
+                }.joined(separator: ":")
+            instances.append(
+                InstanceRecord(
+                    id: instanceId, name: spec.name, instanceType: spec.type, subnetId: subnetId, vpcId: vpc.id,
+                    privateIpAddress: spec.ip, networkInterfaceId: eniId, availabilityZone: az))
+            enis.append(
+                NetworkInterfaceRecord(
+                    id: eniId, instanceId: instanceId, subnetId: subnetId, vpcId: vpc.id, privateIpAddress: spec.ip,
+                    availabilityZone: az, deviceIndex: 0, macAddress: mac))
         }
         return NetworkRecords(vpc: vpc, subnets: subnets, instances: instances, networkInterfaces: enis)
     }

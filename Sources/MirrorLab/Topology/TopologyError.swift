@@ -10,7 +10,10 @@ public struct TopologyError: Error, Sendable, Hashable, CustomStringConvertible 
     public var description: String { "\(file):\(line):\(column): error: \(message)" }
 
     init(file: String, line: Int, column: Int, message: String) {
-        self.file = file; self.line = line; self.column = column; self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
     }
 
     init(file: String, node: Node?, message: String) {
@@ -20,12 +23,13 @@ public struct TopologyError: Error, Sendable, Hashable, CustomStringConvertible 
     init(file: String, yamlError: YamlError) {
         switch yamlError {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
+            .composer(_, let problem, let mark, _):
             self.init(file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.joined(separator: ", ")
-            self.init(file: file, line: context.mark.line, column: context.mark.column,
-                      message: "duplicate key(s) \(keys); each key may appear once")
+            self.init(
+                file: file, line: context.mark.line, column: context.mark.column,
+                message: "duplicate key(s) \(keys); each key may appear once")
         default:
             self.init(file: file, line: 1, column: 1, message: "invalid YAML")
         }

@@ -6,16 +6,22 @@ struct TopologyReader {
     var file: String
 
     func read(_ root: Node) throws(TopologyError) -> Topology {
-        guard let map = root.mapping else { throw fail(root, "the topology must be a mapping with vpc, subnets and instances") }
+        guard let map = root.mapping else {
+            throw fail(root, "the topology must be a mapping with vpc, subnets and instances")
+        }
         try allowOnly(["vpc", "subnets", "instances"], in: map)
         let vpcNode = map["vpc"]
         let vpc = try cidr(vpcNode, what: "vpc") ?? "10.0.0.0/16"
         var subnets: [(name: String, cidr: String)] = []
         if let subnetsNode = map["subnets"] {
-            guard let subnetMap = subnetsNode.mapping else { throw fail(subnetsNode, "subnets must map names to CIDR blocks") }
+            guard let subnetMap = subnetsNode.mapping else {
+                throw fail(subnetsNode, "subnets must map names to CIDR blocks")
+            }
             for (key, value) in subnetMap {
                 guard let name = key.string, !name.isEmpty else { throw fail(key, "a subnet name must be a string") }
-                guard let block = try cidr(value, what: "subnet \(name)") else { throw fail(value, "subnet \(name) needs a CIDR block") }
+                guard let block = try cidr(value, what: "subnet \(name)") else {
+                    throw fail(value, "subnet \(name) needs a CIDR block")
+                }
                 guard let outer = CIDRBlock(vpc), let inner = CIDRBlock(block), outer.contains(inner) else {
                     throw fail(value, "subnet \(name) (\(block)) is not inside the vpc \(vpc)")
                 }
@@ -30,14 +36,20 @@ struct TopologyReader {
         var instances: [Topology.Instance] = []
         for item in items {
             let instance = try readInstance(item, subnets: subnets)
-            if instances.contains(where: { $0.name == instance.name }) { throw fail(item, "instance name \(instance.name) is used twice") }
-            if instances.contains(where: { $0.ip == instance.ip }) { throw fail(item, "ip \(instance.ip) is used twice") }
+            if instances.contains(where: { $0.name == instance.name }) {
+                throw fail(item, "instance name \(instance.name) is used twice")
+            }
+            if instances.contains(where: { $0.ip == instance.ip }) {
+                throw fail(item, "ip \(instance.ip) is used twice")
+            }
             instances.append(instance)
         }
         return Topology(vpc: vpc, subnets: subnets, instances: instances)
     }
 
-    private func readInstance(_ node: Node, subnets: [(name: String, cidr: String)]) throws(TopologyError) -> Topology.Instance {
+    private func readInstance(_ node: Node, subnets: [(name: String, cidr: String)]) throws(TopologyError)
+        -> Topology.Instance
+    {
         guard let map = node.mapping else { throw fail(node, "an instance is a mapping { name, subnet, ip }") }
         try allowOnly(["name", "subnet", "ip", "type", "id"], in: map)
         let name = try text(map, "name", in: node)

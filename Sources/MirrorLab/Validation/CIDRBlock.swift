@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An IPv4 address as four octets.
@@ -14,7 +14,8 @@ struct IPv4Address: Sendable, Hashable {
         var value: UInt32 = 0
         for part in parts {
             guard (1...3).contains(part.count), part.allSatisfy(\.isASCII), let octet = UInt8(part),
-                  part == "0" || !part.hasPrefix("0") else { return nil }
+                part == "0" || !part.hasPrefix("0")
+            else { return nil }
             value = value << 8 | UInt32(octet)
         }
         self.value = value
@@ -31,11 +32,15 @@ struct CIDRBlock: Sendable, Hashable {
     init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...3).contains(parts[1].count), parts[1].allSatisfy(\.isASCII),
-              let length = Int(parts[1]) else { return nil }
+            let length = Int(parts[1])
+        else { return nil }
         let address = String(parts[0])
         if let v4 = IPv4Address(address) {
             guard (0...32).contains(length) else { return nil }
-            bytes = [UInt8(v4.value >> 24), UInt8(v4.value >> 16 & 0xFF), UInt8(v4.value >> 8 & 0xFF), UInt8(v4.value & 0xFF)]
+            bytes = [
+                UInt8(v4.value >> 24), UInt8(v4.value >> 16 & 0xFF), UInt8(v4.value >> 8 & 0xFF),
+                UInt8(v4.value & 0xFF),
+            ]
         } else if address.contains(":"), address.utf8.count <= 45 {
             var raw = in6_addr()
             guard inet_pton(AF_INET6, address, &raw) == 1, (0...128).contains(length) else { return nil }

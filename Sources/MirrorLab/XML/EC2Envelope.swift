@@ -5,14 +5,21 @@ enum EC2Envelope {
     static let namespace = "http://ec2.amazonaws.com/doc/2016-11-15/"
 
     static func success(action: String, requestId: String, body: [XMLNode]) -> String {
-        XMLNode("\(action)Response", [XMLNode("requestId", text: requestId)] + body,
-                attributes: [("xmlns", namespace)]).render()
+        XMLNode(
+            "\(action)Response", [XMLNode("requestId", text: requestId)] + body,
+            attributes: [("xmlns", namespace)]
+        ).render()
     }
 
     static func error(_ error: LabError, requestId: String) -> String {
-        XMLNode("Response", [
-            XMLNode("Errors", [XMLNode("Error", [XMLNode("Code", text: error.code), XMLNode("Message", text: error.message)])]),
-            XMLNode("RequestID", text: requestId),
-        ]).render()
+        XMLNode(
+            "Response",
+            [
+                XMLNode(
+                    "Errors",
+                    [XMLNode("Error", [XMLNode("Code", text: error.code), XMLNode("Message", text: error.message)])]),
+                XMLNode("RequestID", text: requestId),
+            ]
+        ).render()
     }
 }

@@ -9,14 +9,22 @@ struct XMLNode: Sendable, Hashable {
     var attributes: [(String, String)] { attributeList.map { ($0.name, $0.value) } }
     private var attributeList: [Attribute]
 
-    private struct Attribute: Sendable, Hashable { var name: String; var value: String }
+    private struct Attribute: Sendable, Hashable {
+        var name: String
+        var value: String
+    }
 
     init(_ name: String, text: String) {
-        self.name = name; self.text = text; self.children = []; self.attributeList = []
+        self.name = name
+        self.text = text
+        self.children = []
+        self.attributeList = []
     }
 
     init(_ name: String, _ children: [XMLNode] = [], attributes: [(String, String)] = []) {
-        self.name = name; self.text = nil; self.children = children
+        self.name = name
+        self.text = nil
+        self.children = children
         self.attributeList = attributes.map { Attribute(name: $0.0, value: $0.1) }
     }
 
@@ -39,7 +47,11 @@ struct XMLNode: Sendable, Hashable {
     }
 
     init(raw: String) {
-        self.name = ""; self.text = nil; self.children = []; self.attributeList = []; self.raw = raw
+        self.name = ""
+        self.text = nil
+        self.children = []
+        self.attributeList = []
+        self.raw = raw
     }
 
     /// The element without the XML declaration.

@@ -32,28 +32,42 @@ struct LabServeCommand: AsyncParsableCommand {
     @Option(help: "Multiply the token buckets' refill rates (for fast tests).")
     var throttleScale: Double = 1
 
-    @Option(help: "Fraction of requests that fail on purpose: InternalError, ServiceUnavailable or a dropped connection.")
+    @Option(
+        help: "Fraction of requests that fail on purpose: InternalError, ServiceUnavailable or a dropped connection.")
     var failRate: Double = 0
 
-    @Option(help: ArgumentHelp("Accept only requests SigV4-signed with this key pair (otherwise any credentials).", valueName: "KEY_ID:SECRET"))
+    @Option(
+        help: ArgumentHelp(
+            "Accept only requests SigV4-signed with this key pair (otherwise any credentials).",
+            valueName: "KEY_ID:SECRET"))
     var verifySignatures: String?
 
-    @Option(help: "Hide each new traffic-mirroring resource from the next N Describe calls of its kind (EC2's eventual consistency).")
+    @Option(
+        help:
+            "Hide each new traffic-mirroring resource from the next N Describe calls of its kind (EC2's eventual consistency)."
+    )
     var consistencyLag: Int = 0
 
     @Option(help: "Seed for generated IDs, VNIs and injected faults.")
     var seed: UInt64 = 0x6D69_7272_6F72
 
-    @Option(help: "netns: each instance is a network namespace and sessions are kernel VXLAN with tc mirroring (root); none: API only.")
+    @Option(
+        help:
+            "netns: each instance is a network namespace and sessions are kernel VXLAN with tc mirroring (root); none: API only."
+    )
     var dataplane: DataPlaneMode = .none
 
     enum ThrottleMode: String, ExpressibleByArgument, CaseIterable { case aws, off }
     enum DataPlaneMode: String, ExpressibleByArgument, CaseIterable { case netns, none }
 
     func validate() throws {
-        guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1, e.g. 0.05.") }
+        guard (0...1).contains(failRate) else {
+            throw ValidationError("--fail-rate must be between 0 and 1, e.g. 0.05.")
+        }
         guard (0...100).contains(consistencyLag) else { throw ValidationError("--consistency-lag must be 0 to 100.") }
-        guard throttleScale > 0, throttleScale.isFinite else { throw ValidationError("--throttle-scale must be a positive number.") }
+        guard throttleScale > 0, throttleScale.isFinite else {
+            throw ValidationError("--throttle-scale must be a positive number.")
+        }
         if let verifySignatures, SignatureCheck(argument: verifySignatures) == nil {
             throw ValidationError("--verify-signatures takes KEY_ID:SECRET, both non-empty.")
         }
@@ -66,7 +80,9 @@ struct LabServeCommand: AsyncParsableCommand {
     static func parseLatency(_ text: String) -> Duration? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let (number, scale): (Substring, Double) =
-            trimmed.hasSuffix("ms") ? (trimmed.dropLast(2), 1e-3) : trimmed.hasSuffix("s") ? (trimmed.dropLast(), 1) : (Substring(trimmed), 1e-3)
+            trimmed.hasSuffix("ms")
+            ? (trimmed.dropLast(2), 1e-3)
+            : trimmed.hasSuffix("s") ? (trimmed.dropLast(), 1) : (Substring(trimmed), 1e-3)
         guard let value = Double(number), value >= 0, value * scale <= 60 else { return nil }
         return .milliseconds(Int64((value * scale * 1000).rounded()))
     }
@@ -82,12 +98,16 @@ struct LabServeCommand: AsyncParsableCommand {
         } else {
             topologyValue = .standard
         }
-        let seed = self.seed, lag = consistencyLag
+        let seed = self.seed
+        let lag = consistencyLag
         let initial: @Sendable () -> LabState = { LabState(topology: topologyValue, seed: seed, consistencyLag: lag) }
         var stateFile: StateFile?
         if let state { stateFile = StateFile(url: URL(fileURLWithPath: state), initial: initial) }
         if let state, topology != nil, FileManager.default.fileExists(atPath: state) {
-            FileHandle.standardError.write(Data("mirrorplan lab: \(state) exists, so its instances are used and --topology is ignored; delete it to start from the topology\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "mirrorplan lab: \(state) exists, so its instances are used and --topology is ignored; delete it to start from the topology\n"
+                        .utf8))
         }
         let labState = try stateFile?.load() ?? initial()
         var persist: (@Sendable (LabState) throws -> Void)?
@@ -109,24 +129,32 @@ struct LabServeCommand: AsyncParsableCommand {
                 try dataPlane.sync(state: state)
             }
             plane = dataPlane
-            FileHandle.standardError.write(Data("mirrorplan lab: data plane up (namespaces \(dataPlane.names.prefix)-*)\n".utf8))
+            FileHandle.standardError.write(
+                Data("mirrorplan lab: data plane up (namespaces \(dataPlane.names.prefix)-*)\n".utf8))
         }
         let start = ContinuousClock.now
         let clock: @Sendable () -> Double = {
             let elapsed = ContinuousClock.now - start
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
-        var options = LabService.Options(throttle: throttle == .aws, throttleScale: throttleScale, failRate: failRate, seed: seed)
-        if let check = verifySignatures.flatMap({ SignatureCheck(argument: $0) }) { options.verifier = { check.check($0) } }
+        var options = LabService.Options(
+            throttle: throttle == .aws, throttleScale: throttleScale, failRate: failRate, seed: seed)
+        if let check = verifySignatures.flatMap({ SignatureCheck(argument: $0) }) {
+            options.verifier = { check.check($0) }
+        }
         let service = LabService(state: labState, options: options, clock: clock, persist: persist)
         let server: LabServer
-        do { server = try LabServer(service: service, port: port, latency: Self.parseLatency(latency) ?? .zero) } catch {
+        do { server = try LabServer(service: service, port: port, latency: Self.parseLatency(latency) ?? .zero) } catch
+        {
             try? plane?.down()
             throw error
         }
         server.start()
         FileHandle.standardOutput.write(Data("listening on \(server.url)\n".utf8))
-        FileHandle.standardError.write(Data("mirrorplan lab: serving EC2 on \(server.url) (throttle \(throttle.rawValue), fail rate \(failRate), signatures \(verifySignatures == nil ? "not checked" : "checked")); Ctrl-C stops\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "mirrorplan lab: serving EC2 on \(server.url) (throttle \(throttle.rawValue), fail rate \(failRate), signatures \(verifySignatures == nil ? "not checked" : "checked")); Ctrl-C stops\n"
+                    .utf8))
         await Self.waitForTerminationSignal()
         server.stop()
         // Let in-flight answers finish (they take milliseconds), but never hang on a stuck client.

@@ -18,10 +18,18 @@ enum ManifestFile {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             return failure("cannot read the file: it does not exist")
         }
-        if isDirectory.boolValue { return failure("cannot read the file: it is a directory; give the manifest files inside it") }
+        if isDirectory.boolValue {
+            return failure("cannot read the file: it is a directory; give the manifest files inside it")
+        }
         // Check the size before reading, so a huge file is refused without loading it.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > ManifestLoader.maximumFileSize {
-            return .unreadable(.error(ManifestDiagnosticCode.tooLarge.rawValue, "the file is \(size) bytes; a manifest may be at most \(ManifestLoader.maximumFileSize) bytes", at: location))
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+            size > ManifestLoader.maximumFileSize
+        {
+            return .unreadable(
+                .error(
+                    ManifestDiagnosticCode.tooLarge.rawValue,
+                    "the file is \(size) bytes; a manifest may be at most \(ManifestLoader.maximumFileSize) bytes",
+                    at: location))
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             return failure("cannot read the file: permission denied or not a regular file")

@@ -17,7 +17,8 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Manifest files to check.")
     var files: [String]
 
-    @Option(help: "Output format: text (stderr, compiler style), json (stdout), github (Actions annotations on stdout).")
+    @Option(
+        help: "Output format: text (stderr, compiler style), json (stdout), github (Actions annotations on stdout).")
     var format: DiagnosticFormat = .text
 
     @OptionGroup var colourOptions: ColourOptions

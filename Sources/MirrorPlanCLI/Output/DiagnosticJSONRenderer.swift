@@ -20,5 +20,4 @@ enum DiagnosticJSONRenderer {
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 
-
 }

@@ -28,10 +28,11 @@ struct DiagnosticTextRenderer {
 
     func headline(_ diagnostic: Diagnostic) -> String {
         let place = diagnostic.location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
-        let severity = switch diagnostic.severity {
-        case .error: paint("error:", "1;31")
-        case .warning: paint("warning:", "1;33")
-        }
+        let severity =
+            switch diagnostic.severity {
+            case .error: paint("error:", "1;31")
+            case .warning: paint("warning:", "1;33")
+            }
         return paint(place, "1") + severity + " " + diagnostic.message + " [\(diagnostic.code)]"
     }
 
@@ -39,7 +40,10 @@ struct DiagnosticTextRenderer {
     static func summary(errors: Int, warnings: Int, filesWithDiagnostics: Int, files: Int) -> String {
         func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
         if errors == 0, warnings == 0 { return "\(count(files, "file")) valid" }
-        let counts = errors == 0 ? count(warnings, "warning") : warnings == 0 ? count(errors, "error") : "\(count(errors, "error")), \(count(warnings, "warning"))"
+        let counts =
+            errors == 0
+            ? count(warnings, "warning")
+            : warnings == 0 ? count(errors, "error") : "\(count(errors, "error")), \(count(warnings, "warning"))"
         let suffix = errors == 0 ? "; \(files == 1 ? "the file is" : "all files are") valid" : ""
         return "\(counts) in \(count(filesWithDiagnostics, "file"))\(suffix)"
     }

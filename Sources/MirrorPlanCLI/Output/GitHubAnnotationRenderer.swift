@@ -8,7 +8,9 @@ enum GitHubAnnotationRenderer {
             let command = diagnostic.severity == .error ? "error" : "warning"
             var properties: [String] = []
             if let location = diagnostic.location {
-                properties += ["file=\(escapeProperty(location.file))", "line=\(location.line)", "col=\(location.column)"]
+                properties += [
+                    "file=\(escapeProperty(location.file))", "line=\(location.line)", "col=\(location.column)",
+                ]
             }
             properties.append("title=\(escapeProperty(diagnostic.code))")
             return "::\(command) \(properties.joined(separator: ","))::\(escapeData(diagnostic.message))\n"

@@ -10,15 +10,24 @@ extension ManifestReader {
 
         for session in manifest.sessions {
             if let target = session.target, !targetNames.contains(target.name) {
-                error(.unknownTarget, "session '\(session.name)' refers to target '\(target.name)', which this manifest does not define\(NearestMatch.hint(for: target.name, among: targetNames))\(Self.list("targets", targetNames))", at: target.node.position)
+                error(
+                    .unknownTarget,
+                    "session '\(session.name)' refers to target '\(target.name)', which this manifest does not define\(NearestMatch.hint(for: target.name, among: targetNames))\(Self.list("targets", targetNames))",
+                    at: target.node.position)
             }
             if let filter = session.filter, !filterNames.contains(filter.name) {
-                error(.unknownFilter, "session '\(session.name)' refers to filter '\(filter.name)', which this manifest does not define\(NearestMatch.hint(for: filter.name, among: filterNames))\(Self.list("filters", filterNames))", at: filter.node.position)
+                error(
+                    .unknownFilter,
+                    "session '\(session.name)' refers to filter '\(filter.name)', which this manifest does not define\(NearestMatch.hint(for: filter.name, among: filterNames))\(Self.list("filters", filterNames))",
+                    at: filter.node.position)
             }
         }
         for check in manifest.verifyChecks {
             if let session = check.session, !sessionNames.contains(session.name) {
-                error(.unknownSession, "verify check refers to session '\(session.name)', which this manifest does not define\(NearestMatch.hint(for: session.name, among: sessionNames))\(Self.list("sessions", sessionNames))", at: session.node.position)
+                error(
+                    .unknownSession,
+                    "verify check refers to session '\(session.name)', which this manifest does not define\(NearestMatch.hint(for: session.name, among: sessionNames))\(Self.list("sessions", sessionNames))",
+                    at: session.node.position)
             }
         }
 
@@ -28,11 +37,18 @@ extension ManifestReader {
             guard let source = session.source else { continue }
             let earlier = bySource[source.reference, default: []]
             if earlier.count >= SessionSpec.maximumSessionsPerSource {
-                let names = earlier.prefix(SessionSpec.maximumSessionsPerSource).map { "'\($0.name)'" }.joined(separator: ", ")
-                error(.tooManySessionsPerSource, "session '\(session.name)' makes \(earlier.count + 1) sessions on source \(source.reference) (with \(names)\(earlier.count > SessionSpec.maximumSessionsPerSource ? ", ..." : "")); AWS allows at most \(SessionSpec.maximumSessionsPerSource) sessions per source network interface", at: source.node.position)
+                let names = earlier.prefix(SessionSpec.maximumSessionsPerSource).map { "'\($0.name)'" }.joined(
+                    separator: ", ")
+                error(
+                    .tooManySessionsPerSource,
+                    "session '\(session.name)' makes \(earlier.count + 1) sessions on source \(source.reference) (with \(names)\(earlier.count > SessionSpec.maximumSessionsPerSource ? ", ..." : "")); AWS allows at most \(SessionSpec.maximumSessionsPerSource) sessions per source network interface",
+                    at: source.node.position)
             }
             if let number = session.number, let clash = earlier.first(where: { $0.number?.value == number.value }) {
-                error(.sessionNumberDuplicate, "session number \(number.value) is already used by session '\(clash.name)' on the same source \(source.reference); numbers must be unique per source network interface", at: number.node.position)
+                error(
+                    .sessionNumberDuplicate,
+                    "session number \(number.value) is already used by session '\(clash.name)' on the same source \(source.reference); numbers must be unique per source network interface",
+                    at: number.node.position)
             }
             bySource[source.reference, default: []].append(session)
         }
@@ -40,8 +56,12 @@ extension ManifestReader {
         // An ENI cannot be a target and a source at once.
         for session in manifest.sessions {
             guard let source = session.source,
-                  let target = manifest.targets.first(where: { $0.networkInterface?.reference == source.reference }) else { continue }
-            error(.sourceIsTarget, "source \(source.reference) of session '\(session.name)' is also the network interface of target '\(target.name)'; an ENI cannot be a mirror source and a mirror target at once", at: source.node.position)
+                let target = manifest.targets.first(where: { $0.networkInterface?.reference == source.reference })
+            else { continue }
+            error(
+                .sourceIsTarget,
+                "source \(source.reference) of session '\(session.name)' is also the network interface of target '\(target.name)'; an ENI cannot be a mirror source and a mirror target at once",
+                at: source.node.position)
         }
     }
 

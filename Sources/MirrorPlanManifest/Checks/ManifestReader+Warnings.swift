@@ -15,7 +15,10 @@ extension ManifestReader {
             guard let spec = filter.spec else { continue }
             if spec.networkServices.isEmpty, !spec.rules.contains(where: { $0.action == .accept }) {
                 let why = spec.rules.isEmpty ? "it has no rules" : "it has no accept rules"
-                warning(.filterMirrorsNothing, "filter '\(filter.name)' mirrors nothing: \(why), and AWS mirrors only what an accept rule matches", at: filter.key.position)
+                warning(
+                    .filterMirrorsNothing,
+                    "filter '\(filter.name)' mirrors nothing: \(why), and AWS mirrors only what an accept rule matches",
+                    at: filter.key.position)
             }
             checkShadowing(filter)
         }
@@ -24,10 +27,15 @@ extension ManifestReader {
     /// A rule whose every packet an earlier rule (lower number, same direction) already decides never applies.
     private mutating func checkShadowing(_ filter: ReadFilter) {
         for direction in FilterRuleSpec.Direction.allCases {
-            let rules = filter.rules.filter { $0.rule.direction == direction }.sorted { $0.rule.number < $1.rule.number }
+            let rules = filter.rules.filter { $0.rule.direction == direction }.sorted {
+                $0.rule.number < $1.rule.number
+            }
             for (index, later) in rules.enumerated() {
-                guard let earlier = rules[..<index].first(where: { later.rule.isCovered(by: $0.rule) }) else { continue }
-                let effect = earlier.rule.action == later.rule.action
+                guard let earlier = rules[..<index].first(where: { later.rule.isCovered(by: $0.rule) }) else {
+                    continue
+                }
+                let effect =
+                    earlier.rule.action == later.rule.action
                     ? "it is redundant"
                     : "it never applies (those packets are \(earlier.rule.action == .reject ? "rejected" : "accepted") by rule \(earlier.rule.number))"
                 warning(

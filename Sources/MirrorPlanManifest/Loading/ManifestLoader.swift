@@ -19,7 +19,10 @@ public enum ManifestLoader {
         guard data.count <= maximumFileSize else { return tooLarge(byteCount: data.count, file: file) }
         if let (position, byte) = SourceText.firstInvalidUTF8(in: data) {
             let hex = String(byte, radix: 16, uppercase: true)
-            return failure(.encoding, "the file is not UTF-8: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot start or continue a character here; save the manifest as UTF-8", at: position, file: file)
+            return failure(
+                .encoding,
+                "the file is not UTF-8: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot start or continue a character here; save the manifest as UTF-8",
+                at: position, file: file)
         }
         return load(text: String(decoding: data, as: UTF8.self), file: file)
     }
@@ -34,23 +37,32 @@ public enum ManifestLoader {
         var reader = ManifestReader(file: file)
         for duplicate in outcome.duplicates {
             if let repeated = duplicate.repeated {
-                reader.error(.duplicateKey, "duplicate key '\(duplicate.key)': it is already set at line \(duplicate.first.line), column \(duplicate.first.column); a key may appear once per mapping", at: repeated)
+                reader.error(
+                    .duplicateKey,
+                    "duplicate key '\(duplicate.key)': it is already set at line \(duplicate.first.line), column \(duplicate.first.column); a key may appear once per mapping",
+                    at: repeated)
             } else {
-                reader.error(.duplicateKey, "key '\(duplicate.key)' appears more than once in this mapping; a key may appear once per mapping", at: duplicate.first)
+                reader.error(
+                    .duplicateKey,
+                    "key '\(duplicate.key)' appears more than once in this mapping; a key may appear once per mapping",
+                    at: duplicate.first)
             }
         }
         if let problem = outcome.problem {
-            let code: ManifestDiagnosticCode = switch problem.kind {
-            case .tooDeep: .tooDeep
-            case .tooManyNodes: .tooLarge
-            case .multipleDocuments: .multipleDocuments
-            case .syntax, .duplicateKey: .yamlSyntax
-            }
-            let message = switch problem.kind {
-            case .tooDeep: "YAML nested too deeply (libyaml stops at 1000 levels); a manifest needs fewer than 10"
-            case .multipleDocuments: "the file holds more than one YAML document (a second '---'); a manifest is one document"
-            default: "invalid YAML: \(problem.message)"
-            }
+            let code: ManifestDiagnosticCode =
+                switch problem.kind {
+                case .tooDeep: .tooDeep
+                case .tooManyNodes: .tooLarge
+                case .multipleDocuments: .multipleDocuments
+                case .syntax, .duplicateKey: .yamlSyntax
+                }
+            let message =
+                switch problem.kind {
+                case .tooDeep: "YAML nested too deeply (libyaml stops at 1000 levels); a manifest needs fewer than 10"
+                case .multipleDocuments:
+                    "the file holds more than one YAML document (a second '---'); a manifest is one document"
+                default: "invalid YAML: \(problem.message)"
+                }
             reader.error(code, message, at: problem.position)
         }
         guard outcome.problem == nil, outcome.duplicates.allSatisfy({ $0.repeated != nil }) else {
@@ -58,7 +70,9 @@ public enum ManifestLoader {
         }
         // A document of only comments or a bare `---` composes to an empty scalar: that is an empty file too.
         guard let root = outcome.root, !(root.scalar?.kind == .null && root.scalar?.text == "") else {
-            reader.error(.empty, "the file is empty; a manifest needs at least 'apiVersion: mirrorplan/v1' and 'stack: NAME'", at: SourcePosition(line: 1, column: 1))
+            reader.error(
+                .empty, "the file is empty; a manifest needs at least 'apiVersion: mirrorplan/v1' and 'stack: NAME'",
+                at: SourcePosition(line: 1, column: 1))
             return ManifestLoadResult(state: nil, diagnostics: reader.diagnostics)
         }
         let manifest = reader.read(root: root)
@@ -76,17 +90,22 @@ public enum ManifestLoader {
     }
 
     private static func tooLarge(byteCount: Int, file: String) -> ManifestLoadResult {
-        failure(.tooLarge, "the file is \(byteCount) bytes; a manifest may be at most \(maximumFileSize) bytes", at: SourcePosition(line: 1, column: 1), file: file)
+        failure(
+            .tooLarge, "the file is \(byteCount) bytes; a manifest may be at most \(maximumFileSize) bytes",
+            at: SourcePosition(line: 1, column: 1), file: file)
     }
 
-    private static func failure(_ code: ManifestDiagnosticCode, _ message: String, at position: SourcePosition, file: String) -> ManifestLoadResult {
+    private static func failure(
+        _ code: ManifestDiagnosticCode, _ message: String, at position: SourcePosition, file: String
+    ) -> ManifestLoadResult {
         ManifestLoadResult(state: nil, diagnostics: [.error(code.rawValue, message, at: position.location(in: file))])
     }
 
     /// By position; equal positions keep the order they were found in.
     static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.enumerated().sorted { lhs, rhs in
-            let l = lhs.element.location, r = rhs.element.location
+            let l = lhs.element.location
+            let r = rhs.element.location
             if let l, let r, l != r { return l < r }
             return lhs.offset < rhs.offset
         }.map(\.element)

@@ -10,12 +10,18 @@ extension ManifestReader {
     mutating func read(root: YAMLNode) -> ReadManifest {
         var manifest = ReadManifest()
         guard case .mapping = root.content else {
-            error(.notAMapping, "a manifest must be a mapping (apiVersion: mirrorplan/v1, stack: ..., targets: ...), not \(root.typeName)", at: root.position)
+            error(
+                .notAMapping,
+                "a manifest must be a mapping (apiVersion: mirrorplan/v1, stack: ..., targets: ...), not \(root.typeName)",
+                at: root.position)
             return manifest
         }
         guard let fields = fields(of: root, Self.topLevel) else { return manifest }
-        if let node = fields["apiVersion"], let version = string(node, "apiVersion"), version != DesiredState.apiVersion {
-            error(.apiVersion, "apiVersion '\(version)' is not supported; this mirrorplan reads 'mirrorplan/v1'", at: node.position)
+        if let node = fields["apiVersion"], let version = string(node, "apiVersion"), version != DesiredState.apiVersion
+        {
+            error(
+                .apiVersion, "apiVersion '\(version)' is not supported; this mirrorplan reads 'mirrorplan/v1'",
+                at: node.position)
         }
         if let node = fields["stack"], let stack = string(node, "stack") {
             if DesiredState.isValidName(stack) {
@@ -28,19 +34,27 @@ extension ManifestReader {
             if Self.isRegion(region) {
                 manifest.region = region
             } else {
-                error(.invalidRegion, "region '\(region)' is not an AWS region name (like us-east-1 or eu-central-2)", at: node.position)
+                error(
+                    .invalidRegion, "region '\(region)' is not an AWS region name (like us-east-1 or eu-central-2)",
+                    at: node.position)
             }
         }
         if let node = fields["tags"] { manifest.tags = tags(node, of: "the stack") ?? [:] }
         let stackTags = manifest.tags
         if let node = fields["targets"] {
-            manifest.targets = namedEntries(of: node, kind: "target").map { readTarget($0.name, key: $0.key, value: $0.value, stackTags: stackTags) }
+            manifest.targets = namedEntries(of: node, kind: "target").map {
+                readTarget($0.name, key: $0.key, value: $0.value, stackTags: stackTags)
+            }
         }
         if let node = fields["filters"] {
-            manifest.filters = namedEntries(of: node, kind: "filter").map { readFilter($0.name, key: $0.key, value: $0.value, stackTags: stackTags) }
+            manifest.filters = namedEntries(of: node, kind: "filter").map {
+                readFilter($0.name, key: $0.key, value: $0.value, stackTags: stackTags)
+            }
         }
         if let node = fields["sessions"] {
-            manifest.sessions = namedEntries(of: node, kind: "session").map { readSession($0.name, key: $0.key, value: $0.value, stackTags: stackTags) }
+            manifest.sessions = namedEntries(of: node, kind: "session").map {
+                readSession($0.name, key: $0.key, value: $0.value, stackTags: stackTags)
+            }
         }
         if let node = fields["verify"], let items = sequence(node, "verify") {
             manifest.verifyChecks = readVerifyChecks(items)
@@ -53,7 +67,8 @@ extension ManifestReader {
     static func isRegion(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count >= 3, parts[0].count == 2, let last = parts.last, (1...2).contains(last.count),
-              last.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+            last.allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return false }
         return parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isLowercase } }
     }
 
@@ -66,13 +81,18 @@ extension ManifestReader {
 
     mutating func tags(_ node: YAMLNode, of owner: String) -> [String: String]? {
         guard case .mapping(let pairs) = node.content else {
-            error(.wrongType, "tags of \(owner) must be a mapping of keys to string values, not \(node.typeName)", at: node.position)
+            error(
+                .wrongType, "tags of \(owner) must be a mapping of keys to string values, not \(node.typeName)",
+                at: node.position)
             return nil
         }
         var tags: [String: String] = [:]
         var clean = true
         if pairs.count > Self.maximumTags {
-            error(.invalidTag, "\(owner) has \(pairs.count) tags; at most \(Self.maximumTags) are allowed (AWS allows 50, mirrorplan adds 2)", at: node.position)
+            error(
+                .invalidTag,
+                "\(owner) has \(pairs.count) tags; at most \(Self.maximumTags) are allowed (AWS allows 50, mirrorplan adds 2)",
+                at: node.position)
             clean = false
         }
         for pair in pairs {
@@ -83,18 +103,31 @@ extension ManifestReader {
             }
             let lowered = key.text.lowercased()
             if lowered.hasPrefix("aws:") {
-                error(.invalidTag, "tag key '\(key.text)' starts with 'aws:', which AWS reserves for itself", at: pair.key.position)
+                error(
+                    .invalidTag, "tag key '\(key.text)' starts with 'aws:', which AWS reserves for itself",
+                    at: pair.key.position)
                 clean = false
             } else if lowered.hasPrefix("mirrorplan:") {
-                error(.invalidTag, "tag key '\(key.text)' starts with 'mirrorplan:', which mirrorplan reserves for its ownership tags", at: pair.key.position)
+                error(
+                    .invalidTag,
+                    "tag key '\(key.text)' starts with 'mirrorplan:', which mirrorplan reserves for its ownership tags",
+                    at: pair.key.position)
                 clean = false
             } else if key.text.isEmpty || key.text.count > Self.maximumTagKeyLength {
-                error(.invalidTag, "tag key '\(key.text)' must be 1 to \(Self.maximumTagKeyLength) characters", at: pair.key.position)
+                error(
+                    .invalidTag, "tag key '\(key.text)' must be 1 to \(Self.maximumTagKeyLength) characters",
+                    at: pair.key.position)
                 clean = false
             }
-            guard let value = string(pair.value, "the value of tag '\(key.text)'") else { clean = false; continue }
+            guard let value = string(pair.value, "the value of tag '\(key.text)'") else {
+                clean = false
+                continue
+            }
             if value.count > Self.maximumTagValueLength {
-                error(.invalidTag, "the value of tag '\(key.text)' is \(value.count) characters; at most \(Self.maximumTagValueLength) are allowed", at: pair.value.position)
+                error(
+                    .invalidTag,
+                    "the value of tag '\(key.text)' is \(value.count) characters; at most \(Self.maximumTagValueLength) are allowed",
+                    at: pair.value.position)
                 clean = false
             }
             tags[key.text] = value

@@ -44,7 +44,9 @@ struct ManifestReader {
         var fields = Fields()
         for pair in pairs {
             guard let key = pair.key.scalar else {
-                error(.wrongType, "keys of \(set.context) must be plain words, not \(pair.key.typeName)", at: pair.key.position)
+                error(
+                    .wrongType, "keys of \(set.context) must be plain words, not \(pair.key.typeName)",
+                    at: pair.key.position)
                 continue
             }
             guard set.allowed.contains(key.text) else {
@@ -65,7 +67,9 @@ struct ManifestReader {
     /// The entries of a mapping keyed by logical names (targets, filters, sessions); names must fit the pattern.
     mutating func namedEntries(of node: YAMLNode, kind: String) -> [(name: String, key: YAMLNode, value: YAMLNode)] {
         guard case .mapping(let pairs) = node.content else {
-            error(.wrongType, "'\(kind)s' must be a mapping of \(kind) names to \(kind)s, not \(node.typeName)", at: node.position)
+            error(
+                .wrongType, "'\(kind)s' must be a mapping of \(kind) names to \(kind)s, not \(node.typeName)",
+                at: node.position)
             return []
         }
         var entries: [(name: String, key: YAMLNode, value: YAMLNode)] = []
@@ -83,7 +87,8 @@ struct ManifestReader {
         return entries
     }
 
-    static let nameRule = "must be 1 to 63 lower-case letters, digits and '-', starting with a letter or digit ([a-z0-9][a-z0-9-]{0,62})"
+    static let nameRule =
+        "must be 1 to 63 lower-case letters, digits and '-', starting with a letter or digit ([a-z0-9][a-z0-9-]{0,62})"
 
     // MARK: Scalars
 
@@ -98,26 +103,37 @@ struct ManifestReader {
 
     /// An integer in `range`; a value outside it is reported with `rangeCode`.
     mutating func integer(
-        _ node: YAMLNode, _ what: String, in range: ClosedRange<Int>, rangeCode: ManifestDiagnosticCode, note: String = ""
+        _ node: YAMLNode, _ what: String, in range: ClosedRange<Int>, rangeCode: ManifestDiagnosticCode,
+        note: String = ""
     ) -> Int? {
         guard let scalar = node.scalar, scalar.kind == .integer else {
-            error(.wrongType, "\(what) must be an integer (\(range.lowerBound)..\(range.upperBound)), not \(node.typeName)", at: node.position)
+            error(
+                .wrongType,
+                "\(what) must be an integer (\(range.lowerBound)..\(range.upperBound)), not \(node.typeName)",
+                at: node.position)
             return nil
         }
         guard let value = ScalarResolver.integerValue(scalar.text), range.contains(value) else {
-            error(rangeCode, "\(what) \(scalar.text) is out of range; allowed: \(range.lowerBound)..\(range.upperBound)\(note)", at: node.position)
+            error(
+                rangeCode,
+                "\(what) \(scalar.text) is out of range; allowed: \(range.lowerBound)..\(range.upperBound)\(note)",
+                at: node.position)
             return nil
         }
         return value
     }
 
     /// A string from a fixed set of words.
-    mutating func word<Value: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ what: String, as type: Value.Type) -> Value?
+    mutating func word<Value: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ what: String, as type: Value.Type)
+        -> Value?
     where Value.RawValue == String {
         guard let text = string(node, what) else { return nil }
         let allowed = Value.allCases.map(\.rawValue)
         guard let value = Value(rawValue: text) else {
-            error(.invalidValue, "\(what) '\(text)' is not allowed\(NearestMatch.hint(for: text, among: allowed)) (allowed: \(allowed.joined(separator: ", ")))", at: node.position)
+            error(
+                .invalidValue,
+                "\(what) '\(text)' is not allowed\(NearestMatch.hint(for: text, among: allowed)) (allowed: \(allowed.joined(separator: ", ")))",
+                at: node.position)
             return nil
         }
         return value

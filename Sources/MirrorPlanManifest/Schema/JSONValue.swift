@@ -1,4 +1,5 @@
 import MirrorPlanModel
+
 /// A JSON value whose objects keep their key order, so generated documents (the schema) print the same
 /// bytes every time.
 public indirect enum JSONValue: Sendable, Equatable {
@@ -12,7 +13,8 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with two-space indentation; short arrays of scalars stay on one line.
     public func rendered(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent + 1), closing = String(repeating: "  ", count: indent)
+        let pad = String(repeating: "  ", count: indent + 1)
+        let closing = String(repeating: "  ", count: indent)
         switch self {
         case .string(let text): return JSONText.quoted(text)
         case .integer(let value): return String(value)
@@ -20,10 +22,13 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .array(let items):
             if items.isEmpty { return "[]" }
             if items.allSatisfy(\.isScalar) { return "[" + items.map { $0.rendered() }.joined(separator: ", ") + "]" }
-            return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n" + closing + "]"
+            return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n" + closing
+                + "]"
         case .object(let members):
             if members.isEmpty { return "{}" }
-            return "{\n" + members.map { pad + JSONText.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 1) }.joined(separator: ",\n")
+            return "{\n"
+                + members.map { pad + JSONText.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 1) }.joined(
+                    separator: ",\n")
                 + "\n" + closing + "}"
         }
     }
@@ -34,7 +39,6 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .array, .object: false
         }
     }
-
 
 }
 

@@ -32,9 +32,9 @@ enum DocumentComposer {
                     return Outcome(root: nil, duplicates: duplicates, problem: problem)
                 }
                 guard duplicates.count < maximumRecoveredDuplicates,
-                      let repeated = findRepeat(of: key, firstAt: problem.position, in: lines),
-                      !dropped.contains(repeated),
-                      neutralise(key: key, at: repeated, in: &lines, serial: duplicates.count)
+                    let repeated = findRepeat(of: key, firstAt: problem.position, in: lines),
+                    !dropped.contains(repeated),
+                    neutralise(key: key, at: repeated, in: &lines, serial: duplicates.count)
                 else {
                     duplicates.append(Duplicate(key: key, first: problem.position, repeated: nil))
                     return Outcome(root: nil, duplicates: duplicates, problem: nil)
@@ -47,7 +47,9 @@ enum DocumentComposer {
     }
 
     /// Where `key` (whose first occurrence is at `first`) occurs again in the same mapping.
-    static func findRepeat(of key: String, firstAt first: SourcePosition, in lines: [[Unicode.Scalar]]) -> SourcePosition? {
+    static func findRepeat(of key: String, firstAt first: SourcePosition, in lines: [[Unicode.Scalar]])
+        -> SourcePosition?
+    {
         let keyScalars = Array(key.unicodeScalars)
         guard first.line - 1 < lines.count, !keyScalars.isEmpty else { return nil }
         let firstLine = lines[first.line - 1]
@@ -73,7 +75,10 @@ enum DocumentComposer {
         while lineIndex < lines.count {
             let line = lines[lineIndex]
             let indent = line.prefix { $0 == " " }.count
-            if indent == line.count || line[indent] == "#" { lineIndex += 1; continue }
+            if indent == line.count || line[indent] == "#" {
+                lineIndex += 1
+                continue
+            }
             if indent < start { return nil }
             if indent == start, keyMatches(keyScalars, in: line, at: indent) {
                 return SourcePosition(line: lineIndex + 1, column: indent + 1)
@@ -87,7 +92,10 @@ enum DocumentComposer {
     static func keyMatches(_ key: [Unicode.Scalar], in line: [Unicode.Scalar], at index: Int) -> Bool {
         var cursor = index
         var quote: Unicode.Scalar?
-        if cursor < line.count, line[cursor] == "\"" || line[cursor] == "'" { quote = line[cursor]; cursor += 1 }
+        if cursor < line.count, line[cursor] == "\"" || line[cursor] == "'" {
+            quote = line[cursor]
+            cursor += 1
+        }
         guard cursor + key.count <= line.count, Array(line[cursor..<cursor + key.count]) == key else { return false }
         cursor += key.count
         if let quote {
@@ -100,7 +108,9 @@ enum DocumentComposer {
 
     /// Overwrites the repeated key with private-use scalars of the same count, so no column moves and the key
     /// becomes unique; the composer then drops it by position.
-    static func neutralise(key: String, at position: SourcePosition, in lines: inout [[Unicode.Scalar]], serial: Int) -> Bool {
+    static func neutralise(key: String, at position: SourcePosition, in lines: inout [[Unicode.Scalar]], serial: Int)
+        -> Bool
+    {
         let lineIndex = position.line - 1
         var cursor = position.column - 1
         guard lineIndex < lines.count, cursor < lines[lineIndex].count else { return false }

@@ -5,7 +5,8 @@ enum ScalarResolver {
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
-             "on", "On", "ON", "off", "Off", "OFF": return .boolean
+            "on", "On", "ON", "off", "Off", "OFF":
+            return .boolean
         case ".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", "+.inf", "+.Inf", "+.INF", ".nan", ".NaN", ".NAN":
             return .float
         default: break
@@ -21,13 +22,20 @@ enum ScalarResolver {
     static func integerValue(_ text: String) -> Int? {
         var body = Substring(text.replacingUnderscores())
         var negative = false
-        if body.first == "-" || body.first == "+" { negative = body.first == "-"; body = body.dropFirst() }
+        if body.first == "-" || body.first == "+" {
+            negative = body.first == "-"
+            body = body.dropFirst()
+        }
         let magnitude: Int?
-        if body.hasPrefix("0x") { magnitude = Int(body.dropFirst(2), radix: 16) }
-        else if body.hasPrefix("0b") { magnitude = Int(body.dropFirst(2), radix: 2) }
-        else if body.hasPrefix("0o") { magnitude = Int(body.dropFirst(2), radix: 8) }
-        else if body.count > 1, body.hasPrefix("0") { magnitude = Int(body.dropFirst(), radix: 8) }
-        else if body.contains(":") {
+        if body.hasPrefix("0x") {
+            magnitude = Int(body.dropFirst(2), radix: 16)
+        } else if body.hasPrefix("0b") {
+            magnitude = Int(body.dropFirst(2), radix: 2)
+        } else if body.hasPrefix("0o") {
+            magnitude = Int(body.dropFirst(2), radix: 8)
+        } else if body.count > 1, body.hasPrefix("0") {
+            magnitude = Int(body.dropFirst(), radix: 8)
+        } else if body.contains(":") {
             // Sexagesimal (YAML 1.1): 1:30 == 90.
             var total = 0
             for part in body.split(separator: ":") {
@@ -38,7 +46,9 @@ enum ScalarResolver {
                 total = sum
             }
             magnitude = total
-        } else { magnitude = Int(body) }
+        } else {
+            magnitude = Int(body)
+        }
         guard let magnitude else { return nil }
         return negative ? -magnitude : magnitude
     }
@@ -47,7 +57,9 @@ enum ScalarResolver {
 
     private static func isInteger(_ all: [UInt8]) -> Bool {
         var bytes = all[...]
-        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            bytes = bytes.dropFirst()
+        }
         guard let first = bytes.first else { return false }
         let underscore = UInt8(ascii: "_")
         if bytes.starts(with: "0b".utf8) {
@@ -56,7 +68,10 @@ enum ScalarResolver {
         }
         if bytes.starts(with: "0x".utf8) {
             let rest = bytes.dropFirst(2)
-            return !rest.isEmpty && rest.allSatisfy { isDigit($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) || $0 == underscore }
+            return !rest.isEmpty
+                && rest.allSatisfy {
+                    isDigit($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) || $0 == underscore
+                }
         }
         if bytes.starts(with: "0o".utf8) {
             let rest = bytes.dropFirst(2)
@@ -86,11 +101,14 @@ enum ScalarResolver {
 
     private static func isFloat(_ all: [UInt8]) -> Bool {
         var bytes = all[...]
-        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            bytes = bytes.dropFirst()
+        }
         // [0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?  or  \.[0-9_]+([eE][-+][0-9]+)?
         var index = bytes.startIndex
         var mantissaDigits = 0
-        while index < bytes.endIndex, isDigit(bytes[index]) || (mantissaDigits > 0 && bytes[index] == UInt8(ascii: "_")) {
+        while index < bytes.endIndex, isDigit(bytes[index]) || (mantissaDigits > 0 && bytes[index] == UInt8(ascii: "_"))
+        {
             mantissaDigits += 1
             index += 1
         }
@@ -107,7 +125,9 @@ enum ScalarResolver {
         if index < bytes.endIndex {
             guard bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") else { return false }
             index += 1
-            if index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+            if index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                index += 1
+            }
             guard index < bytes.endIndex else { return false }
             return bytes[index...].allSatisfy(isDigit)
         }
@@ -119,14 +139,21 @@ enum ScalarResolver {
         guard bytes.count >= 8, bytes[0...3].allSatisfy(isDigit), bytes[4] == UInt8(ascii: "-") else { return false }
         var index = 5
         var digits = 0
-        while index < bytes.count, isDigit(bytes[index]) { digits += 1; index += 1 }
+        while index < bytes.count, isDigit(bytes[index]) {
+            digits += 1
+            index += 1
+        }
         guard (1...2).contains(digits), index < bytes.count, bytes[index] == UInt8(ascii: "-") else { return false }
         index += 1
         digits = 0
-        while index < bytes.count, isDigit(bytes[index]) { digits += 1; index += 1 }
+        while index < bytes.count, isDigit(bytes[index]) {
+            digits += 1
+            index += 1
+        }
         guard (1...2).contains(digits) else { return false }
         if index == bytes.count { return bytes.count == 10 }
-        return bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: "t") || bytes[index] == UInt8(ascii: " ")
+        return bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: "t")
+            || bytes[index] == UInt8(ascii: " ")
     }
 }
 

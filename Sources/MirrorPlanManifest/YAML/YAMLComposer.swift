@@ -6,14 +6,18 @@ enum YAMLComposer {
     static let maximumNodes = 500_000
 
     /// Composes `text`. Mapping keys at `droppedKeys` are left out (they are duplicates already reported).
-    static func compose(_ text: String, droppingKeysAt droppedKeys: Set<SourcePosition> = []) -> Result<YAMLNode?, YAMLProblem> {
+    static func compose(_ text: String, droppingKeysAt droppedKeys: Set<SourcePosition> = []) -> Result<
+        YAMLNode?, YAMLProblem
+    > {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             return .failure(problem(from: error, in: text))
         } catch {
-            return .failure(YAMLProblem(kind: .syntax, message: "YAML could not be parsed", position: SourcePosition(line: 1, column: 1)))
+            return .failure(
+                YAMLProblem(
+                    kind: .syntax, message: "YAML could not be parsed", position: SourcePosition(line: 1, column: 1)))
         }
         guard let root else { return .success(nil) }
         var converter = Converter(droppedKeys: droppedKeys)
@@ -34,7 +38,8 @@ enum YAMLComposer {
             guard count <= YAMLComposer.maximumNodes else {
                 throw YAMLProblem(
                     kind: .tooManyNodes,
-                    message: "the document has more than \(YAMLComposer.maximumNodes) YAML nodes (counting what aliases expand to); a manifest needs far fewer",
+                    message:
+                        "the document has more than \(YAMLComposer.maximumNodes) YAML nodes (counting what aliases expand to); a manifest needs far fewer",
                     position: position)
             }
             switch node {
@@ -67,14 +72,15 @@ enum YAMLComposer {
             let tag = scalar.tag.description
             let core = "tag:yaml.org,2002:"
             if tag.hasPrefix(core) {
-                let kind: YAMLScalar.Kind = switch tag.dropFirst(core.count) {
-                case "int": .integer
-                case "float": .float
-                case "bool": .boolean
-                case "null": .null
-                case "timestamp": .timestamp
-                default: .string
-                }
+                let kind: YAMLScalar.Kind =
+                    switch tag.dropFirst(core.count) {
+                    case "int": .integer
+                    case "float": .float
+                    case "bool": .boolean
+                    case "null": .null
+                    case "timestamp": .timestamp
+                    default: .string
+                    }
                 return YAMLScalar(text: scalar.string, kind: kind)
             }
             let kind = scalar.style == .plain && tag.isEmpty ? ScalarResolver.kind(ofPlain: scalar.string) : .string
@@ -90,7 +96,7 @@ enum YAMLComposer {
                 kind: .duplicateKey(duplicates.first ?? ""), message: "duplicate key",
                 position: SourcePosition(line: context.mark.line, column: context.mark.column))
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .composer(let context, let problem, let mark, _):
             let position = SourcePosition(line: max(mark.line, 1), column: max(mark.column, 1))
             if problem.contains("Maximum nesting level") || context?.text.contains("Maximum nesting level") == true {
                 return YAMLProblem(kind: .tooDeep, message: "nesting deeper than YAML allows here", position: position)
@@ -104,10 +110,13 @@ enum YAMLComposer {
             }
             return YAMLProblem(kind: .syntax, message: message, position: position)
         case .reader(let problem, let offset, _, _):
-            let position = offset.map { SourceText.position(ofCharacterOffset: $0, in: text) } ?? SourcePosition(line: 1, column: 1)
+            let position =
+                offset.map { SourceText.position(ofCharacterOffset: $0, in: text) }
+                ?? SourcePosition(line: 1, column: 1)
             return YAMLProblem(kind: .syntax, message: problem, position: position)
         default:
-            return YAMLProblem(kind: .syntax, message: "YAML could not be parsed", position: SourcePosition(line: 1, column: 1))
+            return YAMLProblem(
+                kind: .syntax, message: "YAML could not be parsed", position: SourcePosition(line: 1, column: 1))
         }
     }
 }

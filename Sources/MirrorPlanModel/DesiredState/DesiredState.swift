@@ -39,7 +39,8 @@ public struct DesiredState: Hashable, Sendable {
         let bytes = Array(name.utf8)
         guard (1...63).contains(bytes.count) else { return false }
         func allowed(_ byte: UInt8, dash: Bool) -> Bool {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || (dash && byte == UInt8(ascii: "-"))
         }
         return allowed(bytes[0], dash: false) && bytes.dropFirst().allSatisfy { allowed($0, dash: true) }

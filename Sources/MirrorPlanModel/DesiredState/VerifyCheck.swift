@@ -8,11 +8,15 @@ public struct VerifyCheck: Hashable, Sendable {
 
         /// Parses `icmp`, `tcp/PORT` or `udp/PORT` (PORT 1..65535).
         public init?(_ text: String) {
-            if text == "icmp" { self = .icmp; return }
+            if text == "icmp" {
+                self = .icmp
+                return
+            }
             let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2, (1...5).contains(parts[1].count),
-                  parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let port = Int(parts[1]), (1...65535).contains(port) else { return nil }
+                parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
+                let port = Int(parts[1]), (1...65535).contains(port)
+            else { return nil }
             switch parts[0] {
             case "tcp": self = .tcp(port: port)
             case "udp": self = .udp(port: port)

@@ -21,8 +21,8 @@ public struct CIDRBlock: Hashable, Sendable, CustomStringConvertible {
         guard parts.count == 2 else { return .failure(.missingPrefixLength) }
         guard let address = IPAddress(parts[0]) else { return .failure(.invalidAddress) }
         guard (1...3).contains(parts[1].count), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
-              parts[1] == "0" || parts[1].first != "0",
-              let prefix = Int(parts[1]), prefix <= address.bitWidth
+            parts[1] == "0" || parts[1].first != "0",
+            let prefix = Int(parts[1]), prefix <= address.bitWidth
         else { return .failure(.invalidPrefixLength(maximum: address.bitWidth)) }
         let network = CIDRBlock(uncheckedNetworkOf: address, prefixLength: prefix)
         guard network.address == address else { return .failure(.hostBitsSet(network: network)) }

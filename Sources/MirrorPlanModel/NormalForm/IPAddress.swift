@@ -42,7 +42,8 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
         for part in parts {
             // No leading zeros: "010" is octal to some parsers and decimal to others.
             guard (1...3).contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  part == "0" || part.first != "0", let value = UInt8(part) else { return nil }
+                part == "0" || part.first != "0", let value = UInt8(part)
+            else { return nil }
             bytes.append(value)
         }
         return bytes
@@ -64,7 +65,8 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
                     continue
                 }
                 guard (1...4).contains(field.count), field.allSatisfy(\.isHexDigit),
-                      let value = UInt16(field, radix: 16) else { return nil }
+                    let value = UInt16(field, radix: 16)
+                else { return nil }
                 result.append(value)
             }
             return result
@@ -72,8 +74,9 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
         var words: [UInt16]
         if halves.count == 2 {
             guard let head = groups(halves[0], allowIPv4Tail: false),
-                  let tail = groups(halves[1], allowIPv4Tail: true),
-                  head.count + tail.count <= 7 else { return nil }
+                let tail = groups(halves[1], allowIPv4Tail: true),
+                head.count + tail.count <= 7
+            else { return nil }
             words = head + Array(repeating: 0, count: 8 - head.count - tail.count) + tail
         } else {
             guard let all = groups(halves[0], allowIPv4Tail: true), all.count == 8 else { return nil }
@@ -97,12 +100,20 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
     static func formatIPv6(_ bytes: [UInt8]) -> String {
         let words = (0..<8).map { UInt16(bytes[2 * $0]) << 8 | UInt16(bytes[2 * $0 + 1]) }
         // RFC 5952 §4.2: compress the longest run of two or more zero groups, the first one on a tie.
-        var bestStart = -1, bestLength = 0, index = 0
+        var bestStart = -1
+        var bestLength = 0
+        var index = 0
         while index < 8 {
-            guard words[index] == 0 else { index += 1; continue }
+            guard words[index] == 0 else {
+                index += 1
+                continue
+            }
             let start = index
             while index < 8, words[index] == 0 { index += 1 }
-            if index - start > bestLength { bestStart = start; bestLength = index - start }
+            if index - start > bestLength {
+                bestStart = start
+                bestLength = index - start
+            }
         }
         let hex = words.map { String($0, radix: 16) }
         guard bestLength >= 2 else { return hex.joined(separator: ":") }

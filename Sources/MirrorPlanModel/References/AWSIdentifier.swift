@@ -8,7 +8,7 @@ public enum AWSIdentifier {
     public static func isNetworkLoadBalancerARN(_ text: String) -> Bool {
         let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "arn", parts[1].hasPrefix("aws"), parts[2] == "elasticloadbalancing",
-              !parts[3].isEmpty, parts[4].count == 12, parts[4].allSatisfy({ $0.isASCII && $0.isNumber })
+            !parts[3].isEmpty, parts[4].count == 12, parts[4].allSatisfy({ $0.isASCII && $0.isNumber })
         else { return false }
         let resource = parts[5].split(separator: "/", omittingEmptySubsequences: false)
         return resource.count == 4 && resource[0] == "loadbalancer" && resource[1] == "net"
@@ -26,6 +26,9 @@ public enum AWSIdentifier {
         guard text.hasPrefix(prefix) else { return false }
         let digits = text.utf8.dropFirst(prefix.utf8.count)
         return (digits.count == 8 || digits.count == 17)
-            && digits.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+            && digits.allSatisfy {
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+            }
     }
 }

@@ -28,8 +28,10 @@ struct ConformanceCase: Sendable, CustomStringConvertible {
             let instance = network.instances.first { $0.name == name }!
             return instance.networkInterfaceId
         }
-        return ["$SRC": eni("Server"), "$SRC2": eni("Client"), "$TENI": eni("Target"),
-                "$CLIENT": network.instances.first { $0.name == "Client" }!.id]
+        return [
+            "$SRC": eni("Server"), "$SRC2": eni("Client"), "$TENI": eni("Target"),
+            "$CLIENT": network.instances.first { $0.name == "Client" }!.id,
+        ]
     }()
 }
 
@@ -40,26 +42,38 @@ enum Fixture {
     }
 
     static let target = ConformanceCase.Step(
-        parameters: call("CreateTrafficMirrorTarget", ["NetworkInterfaceId": "$TENI"]), bind: ("$T", "trafficMirrorTargetId"))
+        parameters: call("CreateTrafficMirrorTarget", ["NetworkInterfaceId": "$TENI"]),
+        bind: ("$T", "trafficMirrorTargetId"))
     static let nlbTarget = ConformanceCase.Step(
-        parameters: call("CreateTrafficMirrorTarget", ["NetworkLoadBalancerArn": nlbArn]), bind: ("$NLB", "trafficMirrorTargetId"))
+        parameters: call("CreateTrafficMirrorTarget", ["NetworkLoadBalancerArn": nlbArn]),
+        bind: ("$NLB", "trafficMirrorTargetId"))
     static let filter = ConformanceCase.Step(
         parameters: call("CreateTrafficMirrorFilter", ["Description": "f"]), bind: ("$F", "trafficMirrorFilterId"))
     static let nlbArn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/mon/0123456789abcdef"
 
-    static func rule(_ direction: String = "ingress", _ number: Int = 100, bind: String = "$R") -> ConformanceCase.Step {
-        ConformanceCase.Step(parameters: call("CreateTrafficMirrorFilterRule", [
-            "TrafficMirrorFilterId": "$F", "TrafficDirection": direction, "RuleNumber": String(number),
-            "RuleAction": "accept", "Protocol": "6", "DestinationPortRange.FromPort": "80", "DestinationPortRange.ToPort": "80",
-            "DestinationCidrBlock": "0.0.0.0/0", "SourceCidrBlock": "10.0.0.0/8", "Description": "http",
-        ]), bind: (bind, "trafficMirrorFilterRuleId"))
+    static func rule(_ direction: String = "ingress", _ number: Int = 100, bind: String = "$R") -> ConformanceCase.Step
+    {
+        ConformanceCase.Step(
+            parameters: call(
+                "CreateTrafficMirrorFilterRule",
+                [
+                    "TrafficMirrorFilterId": "$F", "TrafficDirection": direction, "RuleNumber": String(number),
+                    "RuleAction": "accept", "Protocol": "6", "DestinationPortRange.FromPort": "80",
+                    "DestinationPortRange.ToPort": "80",
+                    "DestinationCidrBlock": "0.0.0.0/0", "SourceCidrBlock": "10.0.0.0/8", "Description": "http",
+                ]), bind: (bind, "trafficMirrorFilterRuleId"))
     }
 
-    static func session(_ number: Int = 1, source: String = "$SRC", target: String = "$T", bind: String = "$S",
-                        extra: [String: String] = [:]) -> ConformanceCase.Step {
-        ConformanceCase.Step(parameters: call("CreateTrafficMirrorSession", [
-            "NetworkInterfaceId": source, "TrafficMirrorTargetId": target, "TrafficMirrorFilterId": "$F",
-            "SessionNumber": String(number),
-        ].merging(extra) { a, _ in a }), bind: (bind, "trafficMirrorSessionId"))
+    static func session(
+        _ number: Int = 1, source: String = "$SRC", target: String = "$T", bind: String = "$S",
+        extra: [String: String] = [:]
+    ) -> ConformanceCase.Step {
+        ConformanceCase.Step(
+            parameters: call(
+                "CreateTrafficMirrorSession",
+                [
+                    "NetworkInterfaceId": source, "TrafficMirrorTargetId": target, "TrafficMirrorFilterId": "$F",
+                    "SessionNumber": String(number),
+                ].merging(extra) { a, _ in a }), bind: (bind, "trafficMirrorSessionId"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MirrorLab
 
 /// Every conformance case, run against the pure core in-process and against the served lab over HTTP.
@@ -15,7 +16,8 @@ import Testing
             let reply = try await driver.send(substitute(step.parameters))
             try #require(reply.status == 200, "setup step \(index + 1) failed: \(reply.body)")
             if let bind = step.bind {
-                let value: String = try #require(reply.first(bind.element), "setup step \(index + 1) answered no <\(bind.element)>")
+                let value: String = try #require(
+                    reply.first(bind.element), "setup step \(index + 1) answered no <\(bind.element)>")
                 variables[bind.name] = value
             }
         }
@@ -40,7 +42,9 @@ import Testing
 
     /// The table covers every action the lab serves (so a new action cannot ship without a case).
     @Test func everyActionHasACase() {
-        let covered = Set(ConformanceCase.all.flatMap { [$0.request["Action"]] + $0.setup.map { $0.parameters["Action"] } }.compactMap { $0 })
+        let covered = Set(
+            ConformanceCase.all.flatMap { [$0.request["Action"]] + $0.setup.map { $0.parameters["Action"] } }.compactMap
+            { $0 })
         let missing = LabAction.allCases.map(\.rawValue).filter { !covered.contains($0) }
         #expect(missing.isEmpty, "no conformance case for \(missing)")
     }

@@ -1,12 +1,14 @@
 import EC2Query
 import Foundation
+
+@testable import MirrorLab
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
-@testable import MirrorLab
 
 /// How a conformance case reaches the lab: the pure core in-process, the embedded `LabTransport` (state in a
 /// temporary `state.json`), or the served lab over real HTTP.
@@ -45,7 +47,8 @@ final class LabDriver: @unchecked Sendable {
             self.service = service
         }
         if mode == .embedded {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mirrorlab-\(UUID().uuidString)")
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "mirrorlab-\(UUID().uuidString)")
             transport = LabTransport(stateFile: StateFile(directory: directory) { state })
             self.directory = directory
         }
@@ -68,8 +71,9 @@ final class LabDriver: @unchecked Sendable {
             let response = emulator.handle(body: body)
             return LabReply(status: response.status, body: response.body)
         case .embedded:
-            let request = HTTPRequest(method: "POST", url: URL(string: "https://ec2.us-east-1.amazonaws.com/")!,
-                                      headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")], body: body)
+            let request = HTTPRequest(
+                method: "POST", url: URL(string: "https://ec2.us-east-1.amazonaws.com/")!,
+                headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")], body: body)
             let response = try await transport!.send(request)
             return LabReply(status: response.status, body: String(decoding: response.body, as: UTF8.self))
         case .served:
@@ -78,7 +82,8 @@ final class LabDriver: @unchecked Sendable {
             request.setValue("application/x-www-form-urlencoded; charset=utf-8", forHTTPHeaderField: "Content-Type")
             request.httpBody = body
             let (data, response) = try await URLSession.shared.data(for: request)
-            return LabReply(status: (response as? HTTPURLResponse)?.statusCode ?? -1, body: String(decoding: data, as: UTF8.self))
+            return LabReply(
+                status: (response as? HTTPURLResponse)?.statusCode ?? -1, body: String(decoding: data, as: UTF8.self))
         }
     }
 
