@@ -1,5 +1,6 @@
 extension EC2Client {
-    /// Resolves Name tags and instance ids: one DescribeInstances for all names, one for all ids (pages aside).
+    /// Resolves Name tags and instance ids: DescribeInstances for the names (in chunks of EC2's 200 filter values),
+    /// one for all ids (pages aside).
     /// Keys of the result are the references as given.
     public func resolveInstances(names: [String], ids: [String]) async throws -> [String: ResolvedInstance] {
         var problems: [InstanceResolutionError.Problem] = []
@@ -8,7 +9,7 @@ extension EC2Client {
         let uniqueIDs = Array(Set(ids)).sorted()
 
         if !uniqueNames.isEmpty {
-            let found = try await describeInstances(filters: [EC2Filter(name: "tag:Name", values: uniqueNames)])
+            let found = try await describeInstances(filterName: "tag:Name", anyOf: uniqueNames)
             for name in uniqueNames {
                 let named = found.filter { $0.name == name && $0.state != "terminated" }
                 let running = named.filter { $0.state == "running" }

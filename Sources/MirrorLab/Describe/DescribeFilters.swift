@@ -7,6 +7,9 @@ struct DescribeFilters: Sendable {
         var values: [String]
     }
 
+    /// EC2's limit on the values of one filter.
+    static let maxValues = 200
+
     var clauses: [Clause]
     /// Glob matching (`*`, `?`) as DescribeInstances/NetworkInterfaces/Tags document; the traffic-mirror
     /// Describe calls document none, so they match exactly.
@@ -30,6 +33,14 @@ struct DescribeFilters: Sendable {
                 throw LabError.invalidValue(
                     "Filter.\(index).Value", "",
                     "The filter '\(name)' needs at least one value (Filter.\(index).Value.1).")
+            }
+            // EC2 caps a filter at 200 values and fails the whole call (reference: EC2 error codes).
+            guard values.count <= Self.maxValues else {
+                throw LabError(
+                    code: "FilterLimitExceeded",
+                    message:
+                        "The request uses too many filter values: Filter.\(index) ('\(name.prefix(100))') has \(values.count); the maximum is \(Self.maxValues). Split the values over several calls."
+                )
             }
             clauses.append(Clause(name: name, values: values))
         }

@@ -29,13 +29,12 @@ public struct StackImporter: Sendable {
         var interfaces: [String: NetworkInterfaceReference] = [:]
         let enis = selection.networkInterfaces
         if request.preferInstanceNames, !enis.isEmpty {
-            let attached = try await client.describeInstances(filters: [
-                EC2Filter(name: "network-interface.network-interface-id", values: enis)
-            ])
+            let attached = try await client.describeInstances(
+                filterName: "network-interface.network-interface-id", anyOf: enis)
             let names = InterfaceNaming.candidateNames(for: enis, attached: attached)
             let named =
                 names.isEmpty
-                ? [] : try await client.describeInstances(filters: [EC2Filter(name: "tag:Name", values: names)])
+                ? [] : try await client.describeInstances(filterName: "tag:Name", anyOf: names)
             interfaces = InterfaceNaming.references(for: enis, attached: attached, named: named)
         }
         let desired = try ImportedManifest.desiredState(
