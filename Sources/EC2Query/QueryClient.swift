@@ -66,6 +66,8 @@ public struct QueryClient: Sendable {
             response = try await transport.send(signed)
         } catch let error as URLError where error.code == .timedOut {
             throw EC2ClientError.timeout(action: query.action, error.localizedDescription)
+        } catch let error as HTTPConnectionError where error.kind == .timedOut {
+            throw EC2ClientError.timeout(action: query.action, error.description)
         } catch let error as EC2ClientError {
             throw error
         } catch {

@@ -4,20 +4,15 @@ import Foundation
     import FoundationNetworking
 #endif
 
-/// `HTTPTransport` over URLSession (libcurl on Linux). TLS certificates are always verified: there is no
-/// delegate that could weaken trust. Connection failures and timeouts surface as `URLError`s.
-///
-/// Plain `http://` requests (the lab, moto, IMDS; the configuration allows plain http only to loopback and
-/// link-local addresses) carry `Connection: close`, so every request gets a fresh connection. Why: when a
-/// server resets a *reused* keep-alive connection after reading a request, libcurl retries it transparently
-/// on a new connection, but swift-corelibs-foundation does not replay the request body there: the headers go
-/// out, the body never does, and the task spins on a writable socket (tens of seconds of system CPU) until
-/// the request timeout. On a fresh connection the same reset surfaces at once as
-/// `URLError.networkConnectionLost`, which the retry layer retries. Connection setup costs ~0.1 ms on
-/// loopback; https keeps its connections (a TLS handshake per call would be expensive).
+/// The live `HTTPTransport`: https over URLSession (libcurl on Linux), with TLS certificates always verified
+/// (there is no delegate that could weaken trust); plain `http://` (the lab, moto, IMDS, which the
+/// configuration allows only on loopback and link-local addresses) over `PlainHTTPClient`, because
+/// URLSession on Linux turns a connection reset into a spin until the request timeout (see that type).
+/// Failures surface as `URLError`s (https) or `HTTPConnectionError`s (http).
 public final class URLSessionTransport: HTTPTransport {
     let session: URLSession
     let defaultTimeout: TimeInterval
+    let plain = PlainHTTPClient()
 
     public init(timeout: TimeInterval = 60) {
         let configuration = URLSessionConfiguration.ephemeral
@@ -32,19 +27,14 @@ public final class URLSessionTransport: HTTPTransport {
         defaultTimeout = timeout
     }
 
-    /// Whether a request to `url` must not reuse a connection (see the type's comment).
-    static func closesConnection(for url: URL) -> Bool {
-        url.scheme?.lowercased() == "http"
-    }
-
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        if request.url.scheme?.lowercased() == "http" {
+            return try await plain.send(request, timeout: request.timeout ?? defaultTimeout)
+        }
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         urlRequest.timeoutInterval = request.timeout ?? defaultTimeout
         for header in request.headers { urlRequest.addValue(header.value, forHTTPHeaderField: header.name) }
-        if Self.closesConnection(for: request.url) && request.header("Connection") == nil {
-            urlRequest.setValue("close", forHTTPHeaderField: "Connection")
-        }
         if !request.body.isEmpty || request.method == "POST" || request.method == "PUT" {
             urlRequest.httpBody = request.body
         }
