@@ -42,6 +42,16 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 20)  // sanity: far below the 60 s timeout
     }
 
+    @Test("keep-alive: sequential calls share one connection")
+    func keepAlive() async throws {
+        let server = try FaultyHTTPServer([.respond(status: 200, body: Self.ok, keepAlive: true)])
+        defer { server.stop() }
+        let client = Self.client(server, timeout: 10, sleeper: RecordingSleeper())
+        for _ in 0..<4 { #expect(try await client.deleteTrafficMirrorFilter(id: "tmf-9") == "tmf-9") }
+        #expect(server.completeRequests == 4)
+        #expect(server.connections == 1)
+    }
+
     @Test("a server that never answers hits the read timeout: a timeout error after the retries")
     func silenceTimesOut() async throws {
         let server = try FaultyHTTPServer([.silence])
