@@ -12,7 +12,10 @@ import Testing
         "complete answers: Content-Length, chunked (with extensions and trailers), until close, 1xx skipped",
         arguments: [
             ("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello", false, "hello"),
-            ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\nhel\r\n2\r\nlo\r\n0\r\nT: v\r\n\r\n", false, "hello"),
+            (
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\nhel\r\n2\r\nlo\r\n0\r\nT: v\r\n\r\n",
+                false, "hello"
+            ),
             ("HTTP/1.1 200 OK\r\n\r\nhello", true, "hello"),
             ("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", false, "ok"),
             ("HTTP/1.0 503 Slow Down\r\ncontent-length: 0\r\n\r\n", false, ""),

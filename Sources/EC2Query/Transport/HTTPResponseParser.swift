@@ -75,7 +75,8 @@ enum HTTPResponseParser {
         }
         // Neither: the body runs until the server closes the connection.
         if bytes.count - bodyStart > maxBodyBytes { return .invalid("the response body exceeds \(maxBodyBytes) bytes") }
-        return closed ? .response(HTTPResponse(status: status, headers: headers, body: Data(bytes[bodyStart...]))) : .needMore
+        return closed
+            ? .response(HTTPResponse(status: status, headers: headers, body: Data(bytes[bodyStart...]))) : .needMore
     }
 
     enum Dechunked: Equatable {
@@ -107,7 +108,9 @@ enum HTTPResponseParser {
                     trailer = end + 2
                 }
             }
-            guard body.count + size <= maxBodyBytes else { return .invalid("the response body exceeds \(maxBodyBytes) bytes") }
+            guard body.count + size <= maxBodyBytes else {
+                return .invalid("the response body exceeds \(maxBodyBytes) bytes")
+            }
             guard bytes.count >= position + size + 2 else { return .needMore }
             guard bytes[position + size] == 13, bytes[position + size + 1] == 10 else {
                 return .invalid("a chunk is not followed by CRLF")

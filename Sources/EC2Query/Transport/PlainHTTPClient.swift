@@ -109,7 +109,8 @@ final class PlainHTTPClient: Sendable {
                 throw HTTPConnectionError(.malformedResponse, endpoint: endpoint, reason)
             case .needMore:
                 guard !closed else { throw HTTPConnectionError(.reset, endpoint: endpoint, "unexpected end") }
-                try Self.wait(fd, for: Int16(POLLIN), endpoint: endpoint, timeoutMillis: timeoutMillis, timeout: timeout)
+                try Self.wait(
+                    fd, for: Int16(POLLIN), endpoint: endpoint, timeoutMillis: timeoutMillis, timeout: timeout)
                 let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
                 if count > 0 {
                     received += chunk[0..<count]
@@ -188,7 +189,9 @@ final class PlainHTTPClient: Sendable {
             let ready = poll(&probe, 1, timeoutMillis)
             if ready > 0 { return }
             if ready == 0 { throw HTTPConnectionError(.timedOut, endpoint: endpoint, "\(timeout) s") }
-            if errno != EINTR { throw HTTPConnectionError(.reset, endpoint: endpoint, String(cString: strerror(errno))) }
+            if errno != EINTR {
+                throw HTTPConnectionError(.reset, endpoint: endpoint, String(cString: strerror(errno)))
+            }
         }
     }
 
