@@ -90,6 +90,7 @@ import Testing
 
         let destroy = try Self.run(["destroy", moved.path, "--auto-approve"], lab: lab)
         #expect(destroy.exitCode == 0, "\(destroy.stderr)")
+        #expect(destroy.stdout.hasSuffix("Destroy complete! Resources: 5 destroyed.\n"), "\(destroy.stdout)")
         #expect(try await client.describeTrafficMirrorSessions().map(\.id) == [foreignSession])
         #expect(try await client.describeTrafficMirrorTargets().map(\.id) == [foreignTarget])
         #expect(try await client.describeTrafficMirrorFilters().map(\.id) == [foreignFilter])

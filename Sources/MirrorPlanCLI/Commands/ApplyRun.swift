@@ -55,9 +55,13 @@ struct ApplyRun {
                 try printJSON(report: report)
             } else {
                 let summary = plan.summary
-                print(
-                    "\nApply complete! Resources: \(summary.create) added, \(summary.update) changed, "
-                        + "\(summary.replace) replaced, \(summary.delete) destroyed.")
+                if destroying {
+                    print("\nDestroy complete! Resources: \(summary.delete) destroyed.")
+                } else {
+                    print(
+                        "\nApply complete! Resources: \(summary.create) added, \(summary.update) changed, "
+                            + "\(summary.replace) replaced, \(summary.delete) destroyed.")
+                }
             }
         } catch let incomplete as ApplyIncomplete {
             if format == .json { try printJSON(report: incomplete.report) }
