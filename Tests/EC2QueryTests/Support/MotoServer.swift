@@ -1,3 +1,4 @@
+import EC2Query
 import Foundation
 
 #if canImport(Glibc)
@@ -34,9 +35,10 @@ final class MotoServer: @unchecked Sendable {  // Process is only touched from s
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Wait for the socket to accept connections (process start-up, not a retry delay).
+        // Wait until moto itself answers (process start-up, not a retry delay): a socket that merely accepts
+        // may belong to another test's server that took the port between freePort() and moto's bind.
         let deadline = Date().addingTimeInterval(30)
-        while !Self.accepts(port) {
+        while !(await Self.isMoto(port)) {
             guard Date() < deadline, process.isRunning else {
                 stop()
                 throw POSIXError(.ETIMEDOUT)
@@ -53,6 +55,14 @@ final class MotoServer: @unchecked Sendable {  // Process is only touched from s
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         while process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
+    }
+
+    /// True when GET /moto-api/data.json on `port` answers 200 (moto's own API; other servers do not have it).
+    static func isMoto(_ port: UInt16) async -> Bool {
+        guard accepts(port) else { return false }
+        let url = URL(string: "http://127.0.0.1:\(port)/moto-api/data.json")!
+        let response = try? await URLSessionTransport(timeout: 5).send(HTTPRequest(method: "GET", url: url))
+        return response?.status == 200
     }
 
     static func freePort() throws -> UInt16 {
