@@ -1,6 +1,6 @@
 import Foundation
 
-/// The seam between mirrorplan and AWS: bytes in, bytes out. URLSession implements it for AWS and
+/// The seam between mirrorplan and AWS: bytes in, bytes out. `URLSessionTransport` implements it for AWS and
 /// `lab serve`; the embedded lab implements it in-process, so every run goes through the same
 /// SigV4 signing, Query encoding and XML decoding.
 public protocol HTTPTransport: Sendable {
