@@ -1,5 +1,6 @@
 extension EC2Client {
-    /// EC2 rejects a filter with more than 200 values (`FilterLimitExceeded`), so larger value lists are split.
+    /// EC2 is reported to reject a filter with more than 200 values (`FilterLimitExceeded`; not in AWS's docs, see
+    /// the lab's DescribeFilters), so larger value lists are split: harmless if the real limit is higher.
     public static let maxFilterValues = 200
     /// How many chunked Describe calls run at once: enough to hide latency, few enough not to trip throttling.
     static let chunkConcurrency = 4

@@ -34,7 +34,8 @@ struct DescribeFilters: Sendable {
                     "Filter.\(index).Value", "",
                     "The filter '\(name)' needs at least one value (Filter.\(index).Value.1).")
             }
-            // EC2 caps a filter at 200 values and fails the whole call (reference: EC2 error codes).
+            // [unverified] EC2 is reported to cap a filter at 200 values and fail the whole call (no AWS page found;
+            // apache/druid#1954 observed 200): the strict reading, so a client that does not chunk fails here first.
             guard values.count <= Self.maxValues else {
                 throw LabError(
                     code: "FilterLimitExceeded",
