@@ -146,6 +146,10 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
             "warnings/rule-shadowed", schema: false,
             .warning("1️⃣", .ruleShadowed, "ingress rule 100 (accept)", "shadowed by rule 50 (reject)", "never applies")),
         RuleCase("warnings/unused", schema: false, .warning("1️⃣", .unused, "target 'spare' is not used by any session")),
+        RuleCase(
+            "warnings/protocol-zero", schema: false,
+            .warning("1️⃣", .protocolZero, "protocol 0 (number 0) means all protocols", "'protocol: all'"),
+            .warning("2️⃣", .protocolZero, "protocol hopopt (number 0)")),
     ]
 }
 

@@ -54,4 +54,5 @@ public enum ManifestDiagnosticCode: String, CaseIterable, Sendable {
     case filterMirrorsNothing = "manifest.filter-mirrors-nothing"
     case ruleShadowed = "manifest.rule-shadowed"
     case unused = "manifest.unused"
+    case protocolZero = "manifest.protocol-zero"
 }

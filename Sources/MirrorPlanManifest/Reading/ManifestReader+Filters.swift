@@ -194,6 +194,7 @@ extension ManifestReader {
                     at: node.position)
                 return nil
             }
+            warnIfZero(value, scalar.text, at: node.position)
             return .some(value)
         }
         if scalar.text == "all" { return .some(nil) }
@@ -205,7 +206,18 @@ extension ManifestReader {
                 at: node.position)
             return nil
         }
+        warnIfZero(value, scalar.text, at: node.position)
         return .some(value)
+    }
+
+    /// AWS and Terraform read protocol 0 as "all protocols" (the planner does too), not as HOPOPT.
+    mutating func warnIfZero(_ value: IPProtocol, _ text: String, at position: SourcePosition) {
+        guard value.number == 0 else { return }
+        warning(
+            .protocolZero,
+            "protocol \(text) (number 0) means all protocols to AWS, the same as leaving it out; write "
+                + "'protocol: all' or omit it to say so",
+            at: position)
     }
 
     mutating func cidr(_ node: YAMLNode, _ what: String) -> CIDRBlock? {
