@@ -61,7 +61,8 @@ let package = Package(
             dependencies: ["MirrorPlanManifest", "MirrorPlanModel", "MirrorPlanTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "MirrorPlanModelTests", dependencies: ["MirrorPlanModel"]),
-        .testTarget(name: "EC2QueryTests", dependencies: ["EC2Query"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "EC2QueryTests", dependencies: ["EC2Query", "MirrorPlanTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PacketCaptureTests", dependencies: ["PacketCapture"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MirrorVerifyTests", dependencies: ["MirrorVerify", "PacketCapture"]),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import MirrorPlanTestSupport
 import Synchronization
 import Testing
 
@@ -252,7 +253,7 @@ import Testing
 
     @Test("no metadata service listening: the provider steps aside at once")
     func noService() async throws {
-        let port = try MotoServer.freePort()
+        let port = try LoopbackListener.freePort()
         // Timeouts far above the bound: finishing well inside it shows a refused connection is taken as
         // "no IMDS here" at once, not after waiting out a timeout (a generous bound keeps a loaded CI green).
         let provider = IMDSCredentialProvider(

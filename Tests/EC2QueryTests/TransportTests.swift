@@ -1,4 +1,5 @@
 import Foundation
+import MirrorPlanTestSupport
 import Testing
 
 @testable import EC2Query
@@ -38,7 +39,7 @@ import Testing
 
     @Test("a refused connection is a transient error: retried, then reported with the action")
     func connectionRefused() async throws {
-        let port = try MotoServer.freePort()  // nothing listens there
+        let port = try LoopbackListener.freePort()  // nothing listens there
         let sleeper = RecordingSleeper()
         let environment = TestClients.environment(sleeper: sleeper)
         let client = EC2Client(

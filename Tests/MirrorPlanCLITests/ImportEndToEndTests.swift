@@ -16,6 +16,15 @@ import Testing
         var foreignTarget: String
     }
 
+    /// A lab in a new temporary directory (the caller removes `directory`) holding the hand-made, untagged
+    /// resources of `makeResources`.
+    static func freshLab() async throws -> (directory: URL, lab: URL, client: EC2Client, made: Handmade) {
+        let directory = try ReconcileEndToEndTests.temporaryDirectory()
+        let lab = directory.appendingPathComponent("lab")
+        let client = try ReconcileEndToEndTests.client(lab)
+        return (directory, lab, client, try await makeResources(client))
+    }
+
     static func makeResources(_ client: EC2Client) async throws -> Handmade {
         let enis = try await client.resolveInstances(names: ["Client", "Server", "Target"], ids: [])
         let target = try await client.createTrafficMirrorTarget(
@@ -90,12 +99,9 @@ import Testing
 
     @Test(arguments: [false, true])
     func anImportedStackValidatesPlansToNoChangesAndDestroys(eniIDs: Bool) async throws {
-        let directory = try ReconcileEndToEndTests.temporaryDirectory()
+        let (directory, lab, client, made) = try await Self.freshLab()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let lab = directory.appendingPathComponent("lab")
         let manifest = directory.appendingPathComponent("adopted.yaml")
-        let client = try ReconcileEndToEndTests.client(lab)
-        let made = try await Self.makeResources(client)
 
         let imported = try ReconcileEndToEndTests.run(
             ["import", "--stack", Self.stack, "--session-id", made.session, "--out", manifest.path]
@@ -139,11 +145,8 @@ import Testing
     }
 
     @Test func aResourceOwnedByAnotherStackIsRefusedAndNothingIsTagged() async throws {
-        let directory = try ReconcileEndToEndTests.temporaryDirectory()
+        let (directory, lab, client, made) = try await Self.freshLab()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let lab = directory.appendingPathComponent("lab")
-        let client = try ReconcileEndToEndTests.client(lab)
-        let made = try await Self.makeResources(client)
 
         let refused = try ReconcileEndToEndTests.run(
             ["import", "--stack", Self.stack, "--filter-id", made.filter, "--target-id", made.foreignTarget], lab: lab)
@@ -155,11 +158,8 @@ import Testing
     }
 
     @Test func noDependenciesRefusesASessionWithoutItsTargetAndFilter() async throws {
-        let directory = try ReconcileEndToEndTests.temporaryDirectory()
+        let (directory, lab, _, made) = try await Self.freshLab()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let lab = directory.appendingPathComponent("lab")
-        let client = try ReconcileEndToEndTests.client(lab)
-        let made = try await Self.makeResources(client)
 
         let refused = try ReconcileEndToEndTests.run(
             [
@@ -186,11 +186,8 @@ import Testing
     }
 
     @Test func aDryRunPrintsTheManifestAndTagsNothing() async throws {
-        let directory = try ReconcileEndToEndTests.temporaryDirectory()
+        let (directory, lab, client, made) = try await Self.freshLab()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let lab = directory.appendingPathComponent("lab")
-        let client = try ReconcileEndToEndTests.client(lab)
-        let made = try await Self.makeResources(client)
 
         let dry = try ReconcileEndToEndTests.run(
             ["import", "--stack", Self.stack, "--session-id", made.session, "--dry-run"], lab: lab)

@@ -1,5 +1,6 @@
 import EC2Query
 import Foundation
+import MirrorPlanTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -25,7 +26,7 @@ final class MotoServer: @unchecked Sendable {  // Process is only touched from s
 
     init(noAuthActions: Int) async throws {
         guard let executable = Self.executable else { throw POSIXError(.ENOENT) }
-        port = try Self.freePort()
+        port = try LoopbackListener.freePort()
         process = Process()
         process.executableURL = executable
         process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
@@ -63,22 +64,6 @@ final class MotoServer: @unchecked Sendable {  // Process is only touched from s
         let url = URL(string: "http://127.0.0.1:\(port)/moto-api/data.json")!
         let response = try? await URLSessionTransport(timeout: 5).send(HTTPRequest(method: "GET", url: url))
         return response?.status == 200
-    }
-
-    static func freePort() throws -> UInt16 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard ok else { throw POSIXError(.EADDRINUSE) }
-        return UInt16(bigEndian: address.sin_port)
     }
 
     static func accepts(_ port: UInt16) -> Bool {
